@@ -1,0 +1,28 @@
+package net.cdapkit.capability;
+
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * A CDAP profile as this project models it: a code ({@code T1}…), who holds it, and the
+ * habilitations it usually comes with. Illustrative: the CNAF's real catalogue is larger and the
+ * server's answer at authentication is what counts.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class Profile {
+  /** The profile code, e.g. {@code T1}. */
+  public abstract String code();
+
+  /** Who holds it, e.g. {@code Travailleur social (CD, CCAS)}. */
+  public abstract String label();
+
+  /** The habilitations this profile usually has, for the CAFs of the partner. */
+  public abstract Habilitations habilitations();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutableProfile.Builder {}
+}

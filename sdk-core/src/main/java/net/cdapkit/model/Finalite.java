@@ -1,0 +1,78 @@
+package net.cdapkit.model;
+
+import java.util.Objects;
+import java.util.Optional;
+import net.cdapkit.error.InvalidInputException;
+
+/**
+ * The declared purpose of a consultation: a {@link FinaliteCode} the session is habilitated for,
+ * and an optional free-text detail kept in the partner's audit journal (never sent to the server,
+ * never logged — it may mention the household).
+ */
+public final class Finalite {
+  /** Longest detail accepted, in characters. */
+  public static final int MAX_DETAIL_LENGTH = 500;
+
+  private final FinaliteCode code;
+  private final String detail;
+
+  private Finalite(FinaliteCode code, String detail) {
+    this.code = code;
+    this.detail = detail;
+  }
+
+  /** A finalité without detail. */
+  public static Finalite of(FinaliteCode code) {
+    return of(code, null);
+  }
+
+  /**
+   * A finalité with a free-text detail (e.g. a case number of the partner's own).
+   *
+   * @throws InvalidInputException if the code is null or the detail blank or too long
+   */
+  public static Finalite of(FinaliteCode code, String detail) {
+    if (code == null) {
+      throw new InvalidInputException("Finalité code is required");
+    }
+    if (detail != null) {
+      if (detail.isBlank()) {
+        throw new InvalidInputException("Finalité detail must not be blank when given");
+      }
+      if (detail.length() > MAX_DETAIL_LENGTH) {
+        throw new InvalidInputException(
+            "Finalité detail must be at most " + MAX_DETAIL_LENGTH + " characters");
+      }
+    }
+    return new Finalite(code, detail == null ? null : detail.strip());
+  }
+
+  public FinaliteCode code() {
+    return code;
+  }
+
+  /** The free-text detail. May describe the household: do not log it. */
+  public Optional<String> detail() {
+    return Optional.ofNullable(detail);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Finalite)) {
+      return false;
+    }
+    Finalite f = (Finalite) o;
+    return f.code.equals(code) && Objects.equals(f.detail, detail);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(code, detail);
+  }
+
+  /** Shows the code only; the detail is withheld. */
+  @Override
+  public String toString() {
+    return "Finalite{" + code + (detail == null ? "" : ", detail=****") + "}";
+  }
+}
