@@ -1,0 +1,35 @@
+package net.cdapkit.samples.cli;
+
+import net.cdapkit.error.AuthenticationException;
+import net.cdapkit.error.CapabilityDeniedException;
+import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.error.NotFoundException;
+
+/** The command's exit codes, documented in the README. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int BAD_INPUT = 2;
+  static final int DENIED = 3;
+  static final int NOT_FOUND = 4;
+  static final int FAILURE = 5;
+
+  private ExitCodes() {}
+
+  static int of(Exception e) {
+    if (e instanceof InvalidInputException) {
+      return BAD_INPUT;
+    }
+    if (e instanceof AuthenticationException
+        && ((AuthenticationException) e).reason()
+            == AuthenticationException.Reason.BAD_CREDENTIALS) {
+      return BAD_INPUT;
+    }
+    if (e instanceof CapabilityDeniedException) {
+      return DENIED;
+    }
+    if (e instanceof NotFoundException) {
+      return NOT_FOUND;
+    }
+    return FAILURE;
+  }
+}

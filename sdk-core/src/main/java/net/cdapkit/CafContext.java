@@ -1,0 +1,150 @@
+package net.cdapkit;
+
+import java.util.UUID;
+import net.cdapkit.capability.Action;
+import net.cdapkit.error.CdapException;
+import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.error.OutcomeUnknownException;
+import net.cdapkit.error.ServerException;
+import net.cdapkit.error.TransportException;
+import net.cdapkit.internal.http.ApiCaller;
+import net.cdapkit.internal.http.CallContext;
+import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.json.DialogueRequest;
+import net.cdapkit.internal.json.DossierLookup;
+import net.cdapkit.internal.json.DossierReferencePayload;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.DialogueReceipt;
+import net.cdapkit.model.Finalite;
+import net.cdapkit.model.NumeroAllocataire;
+
+/**
+ * A session with one CAF selected (step 3 of the guide): consult a dossier of that CAF, or write
+ * to it through Dialogue. Immutable; obtained from {@link CdapSession#selectCaf(CafCode)}.
+ */
+public final class CafContext {
+  private final CdapSession session;
+  private final CafCode caf;
+
+  CafContext(CdapSession session, CafCode caf) {
+    this.session = session;
+    this.caf = caf;
+  }
+
+  public CafCode caf() {
+    return caf;
+  }
+
+  public CdapSession session() {
+    return session;
+  }
+
+  /**
+   * Opens a dossier for a declared purpose (step 3, "consulter"). The numéro travels in a request
+   * body, never in a URL; the server answers an opaque reference used by every tab.
+   *
+   * @throws net.cdapkit.error.CapabilityDeniedException if the finalité is not one of the
+   *     session's, before any request
+   * @throws net.cdapkit.error.NotFoundException if the CAF has no such dossier
+   */
+  public Dossier consultDossier(NumeroAllocataire numero, Finalite finalite) {
+    if (numero == null) {
+      throw new InvalidInputException("Numéro allocataire is required");
+    }
+    if (finalite == null) {
+      throw new InvalidInputException(
+          "A finalité is required for every consultation (the convention with the CAF limits"
+              + " consultations to declared purposes)");
+    }
+    session.requireFinalite(finalite.code());
+    Dossier dossier = new Dossier(session, caf, numero, finalite);
+    dossier.lookup();
+    return dossier;
+  }
+
+  /** Convenience for {@code consultDossier(NumeroAllocataire.of(numero), finalite)}. */
+  public Dossier consultDossier(String numero, Finalite finalite) {
+    return consultDossier(NumeroAllocataire.of(numero), finalite);
+  }
+
+  /** Sends a message to this CAF (step 6, "Dialogue") with a fresh idempotency key. */
+  public DialogueReceipt sendDialogue(DialogueMessage message) {
+    return sendDialogue(message, RequestOptions.defaults());
+  }
+
+  /**
+   * Sends a message to this CAF. The idempotency key (the caller's, or one made for this call) is
+   * reused on every retry, so the CAF receives the message once.
+   *
+   * @throws OutcomeUnknownException if no answer confirmed the sending; resend with its key
+   */
+  public DialogueReceipt sendDialogue(DialogueMessage message, RequestOptions options) {
+    if (message == null) {
+      throw new InvalidInputException("Dialogue message is required");
+    }
+    if (options == null) {
+      throw new InvalidInputException("Request options must not be null; use defaults()");
+    }
+    session.requireAction(Action.DIALOGUE);
+    String dossierReference = null;
+    if (message.dossier().isPresent()) {
+      Dossier d = message.dossier().get();
+      if (d.session() != session || !d.caf().equals(caf)) {
+        throw new InvalidInputException(
+            "The message's dossier belongs to another session or CAF than this one");
+      }
+      dossierReference = d.reference();
+    }
+    String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
+    DialogueRequest body = new DialogueRequest(message.objet(), message.message(), dossierReference);
+    CallContext context =
+        new CallContext(
+            "dialogue", session.profile(), "action DIALOGUE", true, options.timeout().orElse(null));
+    return sendWithEffect(
+        "dialogue",
+        key,
+        () ->
+            session.send(
+                auth -> session.client().api().sendDialogue(auth, key, caf.value(), body), context),
+        DialogueReceipt.class);
+  }
+
+  /** Looks up a dossier reference; used by {@link Dossier}. */
+  DossierReferencePayload lookup(NumeroAllocataire numero, Finalite finalite) {
+    DossierLookup body = new DossierLookup(caf.value(), numero.value());
+    Exchange exchange =
+        session.send(
+            auth -> session.client().api().lookupDossier(auth, finalite.code().code(), body),
+            new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null));
+    return ApiCaller.decode(exchange, DossierReferencePayload.class, "dossier.lookup");
+  }
+
+  /**
+   * Runs an operation with effects; a failure that leaves the outcome unknown (no answer, or a
+   * gateway error) becomes {@link OutcomeUnknownException} carrying the key to resend with.
+   */
+  static <T> T sendWithEffect(
+      String operation, String key, java.util.function.Supplier<Exchange> send, Class<T> type) {
+    Exchange exchange;
+    try {
+      exchange = send.get();
+    } catch (TransportException e) {
+      throw new OutcomeUnknownException(
+          operation, key, e.requestId().orElse(null), e.attempts(), e);
+    } catch (ServerException e) {
+      if (e.status() >= 500) {
+        throw new OutcomeUnknownException(
+            operation, key, e.requestId().orElse(null), e.attempts(), e);
+      }
+      throw e;
+    } catch (CdapException e) {
+      throw e;
+    }
+    return ApiCaller.decode(exchange, type, operation);
+  }
+
+  @Override
+  public String toString() {
+    return "CafContext{caf=" + caf + ", profile=" + session.profile() + "}";
+  }
+}

@@ -1,0 +1,295 @@
+package net.cdapkit;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.internal.http.ApiCaller;
+import net.cdapkit.internal.http.CdapApi;
+import net.cdapkit.internal.http.RetrySettings;
+import net.cdapkit.internal.http.SdkInterceptor;
+import net.cdapkit.internal.json.CdapJson;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The front door of the SDK: a client for the CDAP partner consultation contract. Immutable and
+ * thread-safe; build one per server and share it (between threads and between agents).
+ *
+ * <pre>{@code
+ * CdapClient client = CdapClient.builder()
+ *     .baseUrl("https://cdap.example.org/api/v1/")
+ *     .credentials(CredentialsProvider.fromEnvironment())
+ *     .build();
+ *
+ * try (CdapSession session = client.authenticate()) {
+ *   Dossier dossier = session.selectCaf(CafCode.of("751"))
+ *       .consultDossier(NumeroAllocataire.of("9900001"),
+ *           Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL, "Suivi FSL n° 2026-104"));
+ *   Synthese synthese = dossier.synthese();
+ *   for (Paiement p : dossier.paiements(Periode.from(YearMonth.of(2026, 1)))) {
+ *     // newest first; pages are fetched as the loop goes
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every operation is checked against the session's habilitations before a request is sent.
+ */
+public final class CdapClient {
+  private final HttpUrl baseUrl;
+  private final CredentialsProvider credentials;
+  private final OkHttpClient okHttpClient;
+  private final CdapApi api;
+  private final ApiCaller caller;
+  private final Builder config;
+
+  private CdapClient(Builder b, HttpUrl baseUrl) {
+    this.config = b.copy();
+    this.baseUrl = baseUrl;
+    this.credentials = b.credentials;
+    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
+    // Variants made with newBuilder() derive from the same base, sharing its pools without
+    // stacking the SDK's interceptors twice.
+    this.config.okHttpClient = base;
+    // newBuilder() shares the caller's pools and keeps their interceptors; ours are added on top
+    // so that a caller-supplied client never silently loses the SDK's own behaviour.
+    this.okHttpClient =
+        base.newBuilder()
+            .connectTimeout(b.connectTimeout)
+            .readTimeout(b.readTimeout)
+            .writeTimeout(b.writeTimeout)
+            .callTimeout(b.callTimeout)
+            .cache(null)
+            .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
+            .build();
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(okHttpClient)
+            .addConverterFactory(MoshiConverterFactory.create(CdapJson.moshi()))
+            .build()
+            .create(CdapApi.class);
+    RetryPolicy r = b.retryPolicy;
+    this.caller =
+        new ApiCaller(
+            new RetrySettings(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.budget()),
+            b.maxResponseBytes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's configuration, to derive a variant that shares its pools. */
+  public Builder newBuilder() {
+    return config.copy();
+  }
+
+  /** Authenticates with the client's credentials provider. */
+  public CdapSession authenticate() {
+    if (credentials == null) {
+      throw new InvalidInputException(
+          "No credentials provider configured: call builder().credentials(…) or"
+              + " authenticate(credentials)");
+    }
+    return authenticate(credentials);
+  }
+
+  /**
+   * Authenticates one agent. A partner application serving several agents shares one client and
+   * opens one session per agent with their own credentials.
+   *
+   * @throws net.cdapkit.error.AuthenticationException with a reason: bad credentials, suspended
+   *     habilitation, or a password the CAF requires to be changed
+   */
+  public CdapSession authenticate(CredentialsProvider agentCredentials) {
+    Objects.requireNonNull(agentCredentials, "agentCredentials");
+    return CdapSession.open(this, agentCredentials);
+  }
+
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  CdapApi api() {
+    return api;
+  }
+
+  ApiCaller caller() {
+    return caller;
+  }
+
+  Duration tokenRefreshMargin() {
+    return config.tokenRefreshMargin;
+  }
+
+  @Override
+  public String toString() {
+    return "CdapClient{baseUrl=" + baseUrl + "}";
+  }
+
+  /**
+   * Configures a {@link CdapClient}. Every default is set here: connect 10 s, read 30 s, write 30
+   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB.
+   */
+  public static final class Builder {
+    private String baseUrl;
+    private CredentialsProvider credentials;
+    private OkHttpClient okHttpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private long maxResponseBytes = 16L * 1024 * 1024;
+    private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.baseUrl = baseUrl;
+      b.credentials = credentials;
+      b.okHttpClient = okHttpClient;
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.writeTimeout = writeTimeout;
+      b.callTimeout = callTimeout;
+      b.retryPolicy = retryPolicy;
+      b.maxResponseBytes = maxResponseBytes;
+      b.tokenRefreshMargin = tokenRefreshMargin;
+      return b;
+    }
+
+    /**
+     * The server's base URL, ending in {@code /api/v1/} for this contract. HTTPS is required
+     * except for a loopback address (a local simulator).
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl == null ? null : baseUrl.toString();
+      return this;
+    }
+
+    /** Where the agent's credentials come from at each authentication. */
+    public Builder credentials(CredentialsProvider credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * An OkHttp client of the caller's (proxy, TLS settings, pools, own interceptors). The SDK
+     * derives its own from it with {@code newBuilder()}, adding its interceptors and timeouts, so
+     * nothing of either is lost.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** The time allowed for one attempt of a call, from start to the last byte. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw new InvalidInputException("retryPolicy must not be null; use RetryPolicy.none()");
+      }
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** The largest response body accepted; a larger one fails as a protocol error. */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024) {
+        throw new InvalidInputException("maxResponseBytes must be at least 1024");
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** How long before its expiry a token is renewed ahead of the next call (default 30 s). */
+    public Builder tokenRefreshMargin(Duration margin) {
+      if (margin == null || margin.isNegative()) {
+        throw new InvalidInputException("tokenRefreshMargin must be zero or positive");
+      }
+      this.tokenRefreshMargin = margin;
+      return this;
+    }
+
+    /**
+     * @throws InvalidInputException naming the field: missing or malformed base URL, plain HTTP to
+     *     a non-loopback host
+     */
+    public CdapClient build() {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new InvalidInputException("baseUrl is required, e.g. https://cdap.example.org/api/v1/");
+      }
+      String normalised = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+      HttpUrl url = HttpUrl.parse(normalised);
+      if (url == null) {
+        throw new InvalidInputException("baseUrl must be an http(s) URL: " + baseUrl);
+      }
+      if (!url.isHttps() && !isLoopback(url.host())) {
+        throw new InvalidInputException(
+            "baseUrl must use https (plain http is accepted for loopback addresses only): "
+                + url.scheme().toLowerCase(Locale.ROOT)
+                + "://"
+                + url.host());
+      }
+      if (url.username().length() > 0 || url.password().length() > 0) {
+        throw new InvalidInputException(
+            "baseUrl must not carry credentials; use credentials(CredentialsProvider)");
+      }
+      return new CdapClient(this, url);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new InvalidInputException(name + " must be positive");
+      }
+      return d;
+    }
+
+    private static boolean isLoopback(String host) {
+      if (host.equalsIgnoreCase("localhost")) {
+        return true;
+      }
+      // Only literal addresses are checked: a name is never resolved here.
+      if (!host.matches("[0-9.]+") && !host.contains(":")) {
+        return false;
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package net.cdapkit;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import net.cdapkit.capability.Action;
+import net.cdapkit.capability.Tab;
+import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.error.NotFoundException;
+import net.cdapkit.error.ProtocolException;
+import net.cdapkit.internal.http.ApiCaller;
+import net.cdapkit.internal.http.CallContext;
+import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.json.DossierReferencePayload;
+import net.cdapkit.model.AttestationType;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.CompositionFamille;
+import net.cdapkit.model.Courrier;
+import net.cdapkit.model.CourriersPage;
+import net.cdapkit.model.Creances;
+import net.cdapkit.model.Droits;
+import net.cdapkit.model.EnvoiPostalReceipt;
+import net.cdapkit.model.Finalite;
+import net.cdapkit.model.InformationsLogement;
+import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.model.Paiement;
+import net.cdapkit.model.PaiementsPage;
+import net.cdapkit.model.Perimetre;
+import net.cdapkit.model.Ressources;
+import net.cdapkit.model.ResumeDossier;
+import net.cdapkit.model.Rsa;
+import net.cdapkit.model.Synthese;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+
+/**
+ * A consulted dossier (steps 4 to 6 of the guide): one accessor per tab, attestations, and the
+ * declared finalité that every request carries. Each accessor sends one request when called:
+ * nothing is prefetched. Thread-safe.
+ *
+ * <p>Each read is checked against the session's habilitations first: a tab or action outside
+ * the profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request.
+ */
+public final class Dossier {
+  /** Lines per page asked for when walking a history; the contract's maximum. */
+  static final int PAGE_SIZE = 100;
+
+  private final CdapSession session;
+  private final CafCode caf;
+  private final NumeroAllocataire numero;
+  private final Finalite finalite;
+  private volatile Reference reference;
+
+  /** A server reference and the token generation it was obtained under. */
+  private static final class Reference {
+    final String value;
+    final long generation;
+
+    Reference(String value, long generation) {
+      this.value = value;
+      this.generation = generation;
+    }
+  }
+
+  Dossier(CdapSession session, CafCode caf, NumeroAllocataire numero, Finalite finalite) {
+    this.session = session;
+    this.caf = caf;
+    this.numero = numero;
+    this.finalite = finalite;
+  }
+
+  public CafCode caf() {
+    return caf;
+  }
+
+  /** The numéro allocataire this dossier was opened with. Personal data: do not log. */
+  public NumeroAllocataire numero() {
+    return numero;
+  }
+
+  /** The purpose declared when the dossier was opened; sent with every request on it. */
+  public Finalite finalite() {
+    return finalite;
+  }
+
+  CdapSession session() {
+    return session;
+  }
+
+  /** Synthèse: identity, family situation, quotient familial, open prestations. */
+  public Synthese synthese() {
+    return read(Tab.SYNTHESE, Synthese.class);
+  }
+
+  /** Résumé du dossier: address, affiliation, régime, status. */
+  public ResumeDossier resume() {
+    return read(Tab.RESUME, ResumeDossier.class);
+  }
+
+  /** The whole payment history, newest first, fetched page by page as it is iterated. */
+  public History<Paiement> paiements() {
+    return paiements(Periode.all());
+  }
+
+  /** The payments of a period, newest first, fetched page by page as they are iterated. */
+  public History<Paiement> paiements(Periode periode) {
+    requireNonNull(periode, "Periode");
+    session.requireTab(Tab.PAIEMENTS);
+    return new History<>(
+        page -> {
+          PaiementsPage p = readPage(Tab.PAIEMENTS, periode, page, PaiementsPage.class);
+          return page(p.elements(), p.page().suivante(), p.perimetre());
+        });
+  }
+
+  /** Droits: each prestation's right, open or closed, with dates and monthly amount. */
+  public Droits droits() {
+    return read(Tab.DROITS, Droits.class);
+  }
+
+  /** Composition de la famille: allocataire, conjoint, children, others. */
+  public CompositionFamille compositionFamille() {
+    return read(Tab.FAMILLE, CompositionFamille.class);
+  }
+
+  /** Ressources: quotient familial, N-2 income, quarterly declarations. */
+  public Ressources ressources() {
+    return read(Tab.RESSOURCES, Ressources.class);
+  }
+
+  /** RSA: the RSA dossier's state, nature, amount, orientation and referent. */
+  public Rsa rsa() {
+    return read(Tab.RSA, Rsa.class);
+  }
+
+  /** The whole history of letters, newest first, fetched page by page as it is iterated. */
+  public History<Courrier> courriers() {
+    return courriers(Periode.all());
+  }
+
+  /** The letters of a period, newest first, fetched page by page as they are iterated. */
+  public History<Courrier> courriers(Periode periode) {
+    requireNonNull(periode, "Periode");
+    session.requireTab(Tab.COURRIERS);
+    return new History<>(
+        page -> {
+          CourriersPage p = readPage(Tab.COURRIERS, periode, page, CourriersPage.class);
+          return page(p.elements(), p.page().suivante(), Perimetre.COMPLET);
+        });
+  }
+
+  /** Informations logement: housing, rent, landlord, tiers payant. */
+  public InformationsLogement logement() {
+    return read(Tab.LOGEMENT, InformationsLogement.class);
+  }
+
+  /** Créances: debts (indus), balances and repayment plans. */
+  public Creances creances() {
+    return read(Tab.CREANCES, Creances.class);
+  }
+
+  /**
+   * The attestation as a PDF, to view or print (step 6).
+   *
+   * @throws net.cdapkit.error.CapabilityDeniedException if the profile may not get this type
+   */
+  public AttestationPdf requestAttestation(AttestationType type) {
+    requireNonNull(type, "Attestation type");
+    session.requireAttestation(type, Action.ATTESTATION_PDF);
+    String operation = "attestation.pdf";
+    Exchange exchange =
+        call(
+            (auth, ref) ->
+                session
+                    .client()
+                    .api()
+                    .attestationPdf(auth, finalite.code().code(), ref, type.name()),
+            session.context(operation, "attestation " + type.name(), RequestOptions.defaults()));
+    byte[] body = exchange.body();
+    boolean isPdf =
+        body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
+    if (!exchange.contentType().equals("application/pdf") || !isPdf) {
+      throw new ProtocolException(
+          "Expected a PDF document for " + operation,
+          exchange.requestId(),
+          exchange.attempts(),
+          null);
+    }
+    return new AttestationPdf(type, body);
+  }
+
+  /** Has the CAF post the attestation to the allocataire, with a fresh idempotency key. */
+  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type) {
+    return requestAttestationByPost(type, RequestOptions.defaults());
+  }
+
+  /**
+   * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt,
+   * never the address. The idempotency key is reused on every retry, so one letter is sent.
+   *
+   * @throws net.cdapkit.error.OutcomeUnknownException if no answer confirmed the request; resend
+   *     with its key
+   */
+  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type, RequestOptions options) {
+    requireNonNull(type, "Attestation type");
+    requireNonNull(options, "Request options");
+    session.requireAttestation(type, Action.ATTESTATION_POSTALE);
+    String key = options.idempotencyKey().orElseGet(() -> "env-" + UUID.randomUUID());
+    CallContext context =
+        session.context("attestation.postale", "attestation postale " + type.name(), options);
+    return CafContext.sendWithEffect(
+        "attestation.postale",
+        key,
+        () ->
+            call(
+                (auth, ref) ->
+                    session
+                        .client()
+                        .api()
+                        .attestationPostale(auth, finalite.code().code(), key, ref, type.name()),
+                context),
+        EnvoiPostalReceipt.class);
+  }
+
+  @Override
+  public String toString() {
+    return "Dossier{caf=" + caf + ", numero=*******, finalite=" + finalite.code() + "}";
+  }
+
+  // ---- plumbing ----
+
+  void lookup() {
+    long generation = session.tokenGeneration();
+    DossierReferencePayload payload = new CafContext(session, caf).lookup(numero, finalite);
+    if (payload.reference() == null || !payload.reference().matches("dos_[A-Za-z0-9]{8,64}")) {
+      throw new ProtocolException(
+          "Malformed response for dossier.lookup: no valid reference", null, 1, null);
+    }
+    reference = new Reference(payload.reference(), generation);
+  }
+
+  /** The current server reference, renewed if the session's token changed since. */
+  String reference() {
+    Reference r = reference;
+    if (r == null || r.generation != session.tokenGeneration()) {
+      synchronized (this) {
+        r = reference;
+        if (r == null || r.generation != session.tokenGeneration()) {
+          lookup();
+          r = reference;
+        }
+      }
+    }
+    return r.value;
+  }
+
+  private <T> T read(Tab tab, Class<T> type) {
+    session.requireTab(tab);
+    String operation = "tab." + tab.wireName();
+    Exchange exchange =
+        call(
+            (auth, ref) ->
+                session.client().api().tab(auth, finalite.code().code(), ref, tab.wireName()),
+            session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults()));
+    return ApiCaller.decode(exchange, type, operation);
+  }
+
+  private <T> T readPage(Tab tab, Periode periode, int page, Class<T> type) {
+    session.requireTab(tab);
+    String operation = "tab." + tab.wireName();
+    String du = periode.du().map(Object::toString).orElse(null);
+    String au = periode.au().map(Object::toString).orElse(null);
+    Exchange exchange =
+        call(
+            (auth, ref) ->
+                session
+                    .client()
+                    .api()
+                    .pagedTab(auth, finalite.code().code(), ref, tab.wireName(), du, au, page, PAGE_SIZE),
+            session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults()));
+    return ApiCaller.decode(exchange, type, operation);
+  }
+
+  /**
+   * Sends a request on this dossier; if the server no longer knows the reference (it is scoped
+   * to a token, which may have been renewed), looks the dossier up again and replays once.
+   */
+  private Exchange call(
+      BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
+    String ref = reference();
+    try {
+      return session.send(auth -> request.apply(auth, ref), context);
+    } catch (NotFoundException e) {
+      if (!"37004".equals(e.errorCode())) {
+        throw e;
+      }
+      synchronized (this) {
+        if (reference != null && reference.value.equals(ref)) {
+          reference = null;
+        }
+      }
+      String fresh = reference();
+      return session.send(auth -> request.apply(auth, fresh), context);
+    }
+  }
+
+  private static <T> History.Page<T> page(
+      java.util.List<T> elements, Optional<Integer> next, Perimetre perimetre) {
+    return new History.Page<>() {
+      @Override
+      public java.util.List<T> elements() {
+        return elements;
+      }
+
+      @Override
+      public Optional<Integer> next() {
+        return next;
+      }
+
+      @Override
+      public Perimetre perimetre() {
+        return perimetre;
+      }
+    };
+  }
+
+  private static void requireNonNull(Object value, String what) {
+    if (value == null) {
+      throw new InvalidInputException(what + " is required");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package net.cdapkit;
+
+import java.time.Duration;
+import java.util.Objects;
+import net.cdapkit.error.InvalidInputException;
+
+/**
+ * How the client retries a call that failed transiently: connection failures, 502, 503, 504 and
+ * 429 (honouring {@code Retry-After}). Only reads are retried, and operations with effects only
+ * because they carry an idempotency key; other 4xx are never retried. Backoff is exponential
+ * with full jitter, capped, within a total time budget per call.
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy DEFAULT =
+      new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
+  private static final RetryPolicy NONE =
+      new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ofDays(1));
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration budget;
+
+  private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration budget) {
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+    this.budget = budget;
+  }
+
+  /** 3 attempts, backoff from 200 ms up to 5 s, 30 s in all. */
+  public static RetryPolicy defaults() {
+    return DEFAULT;
+  }
+
+  /** One attempt only. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /**
+   * A custom policy.
+   *
+   * @param maxAttempts attempts including the first, 1 to 10
+   * @param initialBackoff base of the exponential backoff, not negative
+   * @param maxBackoff cap of one wait, at least {@code initialBackoff}
+   * @param budget total time for all attempts and waits of one call, positive
+   */
+  public static RetryPolicy of(
+      int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration budget) {
+    if (maxAttempts < 1 || maxAttempts > 10) {
+      throw new InvalidInputException("maxAttempts must be between 1 and 10");
+    }
+    if (initialBackoff == null || initialBackoff.isNegative()) {
+      throw new InvalidInputException("initialBackoff must be zero or positive");
+    }
+    if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new InvalidInputException("maxBackoff must be at least initialBackoff");
+    }
+    if (budget == null || budget.isZero() || budget.isNegative()) {
+      throw new InvalidInputException("budget must be positive");
+    }
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, budget);
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  public Duration budget() {
+    return budget;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RetryPolicy)) {
+      return false;
+    }
+    RetryPolicy r = (RetryPolicy) o;
+    return r.maxAttempts == maxAttempts
+        && r.initialBackoff.equals(initialBackoff)
+        && r.maxBackoff.equals(maxBackoff)
+        && r.budget.equals(budget);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, budget);
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", budget="
+        + budget
+        + "}";
+  }
+}

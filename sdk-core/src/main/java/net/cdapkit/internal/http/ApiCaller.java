@@ -1,0 +1,407 @@
+package net.cdapkit.internal.http;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import net.cdapkit.error.AuthenticationException;
+import net.cdapkit.error.CapabilityDeniedException;
+import net.cdapkit.error.CdapException;
+import net.cdapkit.error.ConflictException;
+import net.cdapkit.error.NotFoundException;
+import net.cdapkit.error.ProtocolException;
+import net.cdapkit.error.RateLimitedException;
+import net.cdapkit.error.ServerException;
+import net.cdapkit.error.TransportException;
+import net.cdapkit.internal.json.CdapJson;
+import net.cdapkit.internal.json.ErrorBody;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Sends one logical call: attempts, backoff, bounded reading, and the mapping of every failure
+ * to the SDK's exception types. Not API.
+ *
+ * <p>Logs one DEBUG line per attempt with the operation name, status, duration and request id
+ * only: never a URL, header value or body, which may carry personal data or secrets. Failures
+ * are thrown, not logged (the caller decides).
+ */
+public final class ApiCaller {
+  private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.http");
+  private static final JsonAdapter<ErrorBody> ERROR_ADAPTER = CdapJson.moshi().adapter(ErrorBody.class);
+
+  private final RetrySettings retry;
+  private final long maxResponseBytes;
+
+  public ApiCaller(RetrySettings retry, long maxResponseBytes) {
+    this.retry = retry;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Executes the call, retrying when the context allows it and the failure is transient.
+   *
+   * @throws CdapException for every failure, typed
+   */
+  public Exchange execute(Call<ResponseBody> call, CallContext context) {
+    long deadline = System.nanoTime() + retry.budget().toNanos();
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      Call<ResponseBody> current = attempt == 1 ? call : call.clone();
+      if (context.timeout() != null) {
+        current.timeout().timeout(context.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
+      long started = System.nanoTime();
+      CdapException failure;
+      Duration retryAfter = null;
+      try {
+        Response<ResponseBody> response = current.execute();
+        String requestId = requestId(response);
+        logAttempt(context, attempt, response.code(), started, requestId);
+        if (response.isSuccessful()) {
+          return read(response, requestId, attempt, context);
+        }
+        retryAfter = retryAfter(response.headers().get("Retry-After"));
+        failure = mapError(response, requestId, attempt, context, retryAfter);
+      } catch (CdapException e) {
+        throw e;
+      } catch (IOException e) {
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "cdap {} attempt {} failed: {} after {} ms",
+              context.operation(),
+              attempt,
+              e.getClass().getSimpleName(),
+              (System.nanoTime() - started) / 1_000_000);
+        }
+        failure =
+            new TransportException(
+                transportMessage(e, context), current.request().header(CdapApi.REQUEST_ID), attempt, e);
+      } catch (RuntimeException e) {
+        // OkHttp and Retrofit do not throw these for network conditions; surface them typed
+        // so that no caller ever sees an untyped failure from the SDK.
+        failure =
+            new TransportException(
+                "Unexpected failure while calling " + context.operation(), null, attempt, e);
+      }
+      if (!shouldRetry(failure, context, attempt)) {
+        throw failure;
+      }
+      Duration wait = backoff(attempt, retryAfter);
+      if (System.nanoTime() + wait.toNanos() > deadline) {
+        throw failure;
+      }
+      sleep(wait, failure);
+    }
+  }
+
+  /** Decodes a JSON exchange, mapping every decoding failure to {@link ProtocolException}. */
+  public static <T> T decode(Exchange exchange, Class<T> type, String operation) {
+    if (!exchange.contentType().equals("application/json")) {
+      throw new ProtocolException(
+          "Expected application/json for " + operation + " but got '" + exchange.contentType() + "'",
+          exchange.requestId(),
+          exchange.attempts(),
+          null);
+    }
+    try {
+      T value = CdapJson.moshi().adapter(type).fromJson(new Buffer().write(exchange.body()));
+      if (value == null) {
+        throw new JsonDataException("null document");
+      }
+      return value;
+    } catch (JsonDataException | IOException e) {
+      throw new ProtocolException(
+          "Malformed response for " + operation + ": " + safeReason(e),
+          exchange.requestId(),
+          exchange.attempts(),
+          e);
+    } catch (RuntimeException e) {
+      // Decoding must only ever yield a value or ProtocolException.
+      throw new ProtocolException(
+          "Malformed response for " + operation, exchange.requestId(), exchange.attempts(), e);
+    }
+  }
+
+  private Exchange read(
+      Response<ResponseBody> response, String requestId, int attempt, CallContext context)
+      throws IOException {
+    try (ResponseBody body = response.body()) {
+      if (body == null || response.code() == 204) {
+        return new Exchange(response.code(), new byte[0], "", requestId, attempt);
+      }
+      MediaType mediaType = body.contentType();
+      String contentType =
+          mediaType == null
+              ? ""
+              : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
+      BufferedSource source = body.source();
+      if (source.request(maxResponseBytes + 1)) {
+        throw new ProtocolException(
+            "Response for " + context.operation() + " exceeds " + maxResponseBytes + " bytes",
+            requestId,
+            attempt,
+            null);
+      }
+      byte[] bytes = source.getBuffer().readByteArray();
+      long declared = body.contentLength();
+      if (declared >= 0 && declared != bytes.length) {
+        throw new ProtocolException(
+            "Truncated response for " + context.operation(), requestId, attempt, null);
+      }
+      return new Exchange(response.code(), bytes, contentType, requestId, attempt);
+    } catch (java.io.EOFException e) {
+      throw new ProtocolException(
+          "Truncated response for " + context.operation(), requestId, attempt, e);
+    }
+  }
+
+  private static CdapException mapError(
+      Response<ResponseBody> response,
+      String requestId,
+      int attempt,
+      CallContext context,
+      Duration retryAfter) {
+    int status = response.code();
+    String code = errorCode(response);
+    String suffix =
+        " (status " + status + (code.isEmpty() ? "" : ", code " + code) + ", request id " + requestId + ")";
+    String op = context.operation();
+    switch (status) {
+      case 401:
+        if (code.equals("10001")) {
+          return new AuthenticationException(
+              AuthenticationException.Reason.BAD_CREDENTIALS,
+              "Authentication refused: wrong login or password" + suffix,
+              requestId,
+              attempt);
+        }
+        if (code.equals("10004")) {
+          return new AuthenticationException(
+              AuthenticationException.Reason.TOKEN_EXPIRED,
+              "Session expired during " + op + suffix,
+              requestId,
+              attempt);
+        }
+        return new AuthenticationException(
+            AuthenticationException.Reason.TOKEN_INVALID,
+            "Session token not accepted during " + op + suffix,
+            requestId,
+            attempt);
+      case 403:
+        if (code.equals("10002")) {
+          return new AuthenticationException(
+              AuthenticationException.Reason.HABILITATION_SUSPENDED,
+              "The agent's habilitation is suspended by the CAF" + suffix,
+              requestId,
+              attempt);
+        }
+        if (code.equals("10003")) {
+          return new AuthenticationException(
+              AuthenticationException.Reason.PASSWORD_CHANGE_REQUIRED,
+              "The CAF requires the agent to change the password on the partner portal first"
+                  + suffix,
+              requestId,
+              attempt);
+        }
+        return new CapabilityDeniedException(
+            context.profile(),
+            context.capability(),
+            "Server refused "
+                + context.capability()
+                + " for profile "
+                + context.profile()
+                + reason403(code)
+                + suffix,
+            requestId,
+            attempt);
+      case 404:
+        return new NotFoundException(
+            (code.equals("37004")
+                    ? "Dossier reference unknown or expired (consult the dossier again)"
+                    : "No such dossier in this CAF")
+                + suffix,
+            status,
+            code,
+            requestId,
+            attempt);
+      case 409:
+        return new ConflictException(
+            "Idempotency key already used for a different request during " + op + suffix,
+            code,
+            requestId,
+            attempt);
+      case 429:
+        return new RateLimitedException(
+            "Rate limited during " + op + suffix, code, retryAfter, requestId, attempt);
+      default:
+        return new ServerException(
+            (status >= 500 ? "Server error during " : "Request refused during ") + op + suffix,
+            status,
+            code,
+            requestId,
+            attempt);
+    }
+  }
+
+  private static String reason403(String code) {
+    switch (code) {
+      case "20002":
+        return " (CAF not in the habilitations)";
+      case "20003":
+        return " (finalité not allowed)";
+      default:
+        return "";
+    }
+  }
+
+  /** Reads the error body's first code; the body's free texts are never kept (may be personal). */
+  private static String errorCode(Response<ResponseBody> response) {
+    try (ResponseBody body = response.errorBody()) {
+      if (body == null) {
+        return "";
+      }
+      BufferedSource source = body.source();
+      if (source.request(64 * 1024 + 1)) {
+        return "";
+      }
+      ErrorBody parsed = ERROR_ADAPTER.fromJson(source.getBuffer());
+      if (parsed == null || parsed.errors() == null || parsed.errors().isEmpty()) {
+        return "";
+      }
+      String code = parsed.errors().get(0).code();
+      return code != null && code.matches("[0-9]{1,8}") ? code : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private boolean shouldRetry(CdapException failure, CallContext context, int attempt) {
+    if (!context.retryable() || attempt >= retry.maxAttempts()) {
+      return false;
+    }
+    if (failure instanceof TransportException) {
+      return true;
+    }
+    if (failure instanceof RateLimitedException) {
+      return true;
+    }
+    if (failure instanceof ServerException) {
+      int status = ((ServerException) failure).status();
+      return status == 502 || status == 503 || status == 504;
+    }
+    return false;
+  }
+
+  /** Exponential backoff with full jitter; a server's Retry-After is a floor. */
+  private Duration backoff(int attempt, Duration retryAfter) {
+    long cap = retry.maxBackoff().toMillis();
+    long exp = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+    long ceiling = Math.max(0, Math.min(cap, exp));
+    long jittered = ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+    if (retryAfter != null && retryAfter.toMillis() > jittered) {
+      return retryAfter;
+    }
+    return Duration.ofMillis(jittered);
+  }
+
+  /** Parses Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim();
+    try {
+      long seconds = Long.parseLong(value);
+      return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, 3600));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return d.isNegative() ? Duration.ZERO : d;
+      } catch (DateTimeParseException notDate) {
+        return null;
+      }
+    }
+  }
+
+  private static void sleep(Duration wait, CdapException pending) {
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw pending;
+    }
+  }
+
+  private static String requestId(Response<ResponseBody> response) {
+    String echoed = response.headers().get(CdapApi.REQUEST_ID);
+    if (echoed != null && echoed.matches("[A-Za-z0-9._-]{1,64}")) {
+      return echoed;
+    }
+    String sent = response.raw().request().header(CdapApi.REQUEST_ID);
+    return sent == null ? "" : sent;
+  }
+
+  private static void logAttempt(
+      CallContext context, int attempt, int status, long startedNanos, String requestId) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "cdap {} -> {} in {} ms (attempt {}, request id {})",
+          context.operation(),
+          status,
+          (System.nanoTime() - startedNanos) / 1_000_000,
+          attempt,
+          requestId);
+    }
+  }
+
+  private static String transportMessage(IOException e, CallContext context) {
+    String what =
+        e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+            ? "Timed out"
+            : "Network failure (" + e.getClass().getSimpleName() + ")";
+    return what + " during " + context.operation();
+  }
+
+  /** A decoding failure's reason without quoting input: Moshi messages name paths, not values. */
+  private static String safeReason(Exception e) {
+    if (e instanceof JsonEncodingException || e instanceof java.io.EOFException) {
+      return "not well-formed JSON";
+    }
+    if (e instanceof JsonDataException) {
+      String m = e.getMessage();
+      return m == null ? "unexpected content" : stripValues(m);
+    }
+    return "unreadable body";
+  }
+
+  /**
+   * Keeps only the JSON path of Moshi's message: paths name fields and indexes, whereas the rest
+   * of a message may quote the offending value.
+   */
+  private static String stripValues(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("at path (\\$[\\w.\\[\\]$]*)").matcher(message);
+    return m.find() ? "unexpected content at path " + m.group(1) : "unexpected content";
+  }
+
+}

@@ -1,0 +1,83 @@
+package net.cdapkit.internal.http;
+
+import net.cdapkit.internal.json.DialogueRequest;
+import net.cdapkit.internal.json.DossierLookup;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * The contract ({@code openapi.yaml}) as a Retrofit interface. Not API.
+ *
+ * <p>Responses are taken as raw bodies so that {@link ApiCaller} can tell a network failure
+ * while reading (transport) from a body that does not decode (protocol), and bound the size.
+ */
+public interface CdapApi {
+  String AUTHORIZATION = "Authorization";
+  String FINALITE = "X-Cdap-Finalite";
+  String IDEMPOTENCY_KEY = "Idempotency-Key";
+  String REQUEST_ID = "X-Request-Id";
+
+  @POST("auth/token")
+  Call<ResponseBody> authenticate(@Body CredentialsPayload credentials);
+
+  @DELETE("sessions/courante")
+  Call<ResponseBody> logout(@Header(AUTHORIZATION) String authorization);
+
+  @POST("dossiers/recherche")
+  Call<ResponseBody> lookupDossier(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finalite,
+      @Body DossierLookup lookup);
+
+  /** The non-paged tabs: synthese, resume, droits, famille, ressources, rsa, logement, creances. */
+  @GET("dossiers/{reference}/{tab}")
+  Call<ResponseBody> tab(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finalite,
+      @Path("reference") String reference,
+      @Path("tab") String tab);
+
+  /** The paged tabs: paiements and courriers. */
+  @GET("dossiers/{reference}/{tab}")
+  Call<ResponseBody> pagedTab(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finalite,
+      @Path("reference") String reference,
+      @Path("tab") String tab,
+      @Query("du") String du,
+      @Query("au") String au,
+      @Query("page") int page,
+      @Query("taille") int taille);
+
+  @GET("dossiers/{reference}/attestations/{type}")
+  Call<ResponseBody> attestationPdf(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finalite,
+      @Path("reference") String reference,
+      @Path("type") String type);
+
+  @POST("dossiers/{reference}/attestations/{type}/envois-postaux")
+  Call<ResponseBody> attestationPostale(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finalite,
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Path("reference") String reference,
+      @Path("type") String type);
+
+  @POST("cafs/{caf}/dialogues")
+  Call<ResponseBody> sendDialogue(
+      @Header(AUTHORIZATION) String authorization,
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Path("caf") String caf,
+      @Body DialogueRequest message);
+
+  @GET("aide/fiches")
+  Call<ResponseBody> help(@Header(AUTHORIZATION) String authorization);
+}
