@@ -1,0 +1,40 @@
+package net.cdapkit.model;
+
+import java.util.Optional;
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * The allocataire's postal address shown in the résumé du dossier; every line is personal and
+ * prints masked.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class Adresse {
+  @Value.Redacted
+  public abstract String ligne1();
+
+  @Value.Redacted
+  public abstract Optional<String> ligne2();
+
+  /** Five digits. */
+  @Value.Redacted
+  public abstract String codePostal();
+
+  @Value.Redacted
+  public abstract String commune();
+
+  @Value.Check
+  void check() {
+    String cp = codePostal();
+    if (cp.length() != 5 || !cp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalStateException("Adresse.codePostal must be five digits");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutableAdresse.Builder {}
+}

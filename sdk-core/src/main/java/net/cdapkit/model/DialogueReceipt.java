@@ -1,0 +1,25 @@
+package net.cdapkit.model;
+
+import java.time.OffsetDateTime;
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * The CAF's receipt for a "Dialogue" message, the reference an agent quotes when following the
+ * message up.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class DialogueReceipt {
+  /** The receipt reference, e.g. {@code DLG-751-000042}. */
+  public abstract String reference();
+
+  /** When the CAF received the message. */
+  public abstract OffsetDateTime recuLe();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutableDialogueReceipt.Builder {}
+}

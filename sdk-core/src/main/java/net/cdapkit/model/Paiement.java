@@ -1,0 +1,44 @@
+package net.cdapkit.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * One line of the paiements tab: what was paid, for which month, to whom and after which deduction,
+ * the history an agent needs to explain a household's budget; amounts and the payee print masked.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class Paiement {
+  /** The day of the payment. */
+  public abstract LocalDate date();
+
+  public abstract Prestation prestation();
+
+  /** The month the payment is for, often the one before {@link #date()}. */
+  public abstract YearMonth periode();
+
+  /** The amount paid, after any {@link #retenue()}. */
+  @Value.Redacted
+  public abstract BigDecimal montant();
+
+  public abstract Beneficiaire beneficiaire();
+
+  /** The name of the third-party payee (an organisation, e.g. the landlord), for tiers payant. */
+  @Value.Redacted
+  public abstract Optional<String> tiers();
+
+  /** The deduction withheld to repay a créance. */
+  @Value.Redacted
+  public abstract Optional<BigDecimal> retenue();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutablePaiement.Builder {}
+}

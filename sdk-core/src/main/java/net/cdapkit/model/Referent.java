@@ -1,0 +1,25 @@
+package net.cdapkit.model;
+
+import java.util.Optional;
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * The RSA referent of the rsa tab, so a partner knows whom to coordinate with; the referent's name
+ * prints masked, the organisation does not.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class Referent {
+  /** The organisation, e.g. a conseil départemental or France Travail. */
+  public abstract String organisme();
+
+  @Value.Redacted
+  public abstract Optional<String> nom();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutableReferent.Builder {}
+}

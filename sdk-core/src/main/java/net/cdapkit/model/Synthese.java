@@ -1,0 +1,42 @@
+package net.cdapkit.model;
+
+import java.util.List;
+import java.util.Optional;
+import net.cdapkit.internal.CdapStyle;
+import org.immutables.value.Value;
+
+/**
+ * The synthèse tab: the first screen an agent reads, with who the allocataire is, the household
+ * size, the current quotient familial and what is paid.
+ */
+@Value.Immutable
+@CdapStyle
+public abstract class Synthese {
+  public abstract Personne allocataire();
+
+  /** The CAF that manages the dossier. */
+  public abstract CafCode caf();
+
+  public abstract SituationFamiliale situationFamiliale();
+
+  public abstract int nombreEnfants();
+
+  /** The quotient familial of the current month, when the CAF computed one. */
+  public abstract Optional<QuotientFamilial> quotientFamilial();
+
+  /** The open prestations with their last monthly amount. */
+  public abstract List<PrestationVersee> prestations();
+
+  @Value.Check
+  void check() {
+    if (nombreEnfants() < 0) {
+      throw new IllegalStateException("Synthese.nombreEnfants must not be negative");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder extends ImmutableSynthese.Builder {}
+}
