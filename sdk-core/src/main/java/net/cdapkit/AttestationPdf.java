@@ -7,8 +7,8 @@ import java.util.Arrays;
 import net.cdapkit.model.AttestationType;
 
 /**
- * An attestation as a PDF document, to view or print. The bytes are personal data: store them
- * where the partner's own rules allow, never in logs.
+ * An attestation as a PDF document, to view or print. The bytes are personal data: store them where
+ * the partner's own rules allow, never in logs.
  */
 public final class AttestationPdf {
   private final AttestationType type;

@@ -19,8 +19,8 @@ import net.cdapkit.model.Finalite;
 import net.cdapkit.model.NumeroAllocataire;
 
 /**
- * A session with one CAF selected (step 3 of the guide): consult a dossier of that CAF, or write
- * to it through Dialogue. Immutable; obtained from {@link CdapSession#selectCaf(CafCode)}.
+ * A session with one CAF selected (step 3 of the guide): consult a dossier of that CAF, or write to
+ * it through Dialogue. Immutable; obtained from {@link CdapSession#selectCaf(CafCode)}.
  */
 public final class CafContext {
   private final CdapSession session;
@@ -96,7 +96,8 @@ public final class CafContext {
       dossierReference = d.reference();
     }
     String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
-    DialogueRequest body = new DialogueRequest(message.objet(), message.message(), dossierReference);
+    DialogueRequest body =
+        new DialogueRequest(message.objet(), message.message(), dossierReference);
     CallContext context =
         new CallContext(
             "dialogue", session.profile(), "action DIALOGUE", true, options.timeout().orElse(null));

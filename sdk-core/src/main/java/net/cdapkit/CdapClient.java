@@ -65,6 +65,8 @@ public final class CdapClient {
             .writeTimeout(b.writeTimeout)
             .callTimeout(b.callTimeout)
             .cache(null)
+            // Retries are the SDK's own: counted, budgeted, and only for safe calls.
+            .retryOnConnectionFailure(false)
             .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
             .build();
     this.api =
@@ -167,8 +169,8 @@ public final class CdapClient {
     }
 
     /**
-     * The server's base URL, ending in {@code /api/v1/} for this contract. HTTPS is required
-     * except for a loopback address (a local simulator).
+     * The server's base URL, ending in {@code /api/v1/} for this contract. HTTPS is required except
+     * for a loopback address (a local simulator).
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
@@ -249,7 +251,8 @@ public final class CdapClient {
      */
     public CdapClient build() {
       if (baseUrl == null || baseUrl.isBlank()) {
-        throw new InvalidInputException("baseUrl is required, e.g. https://cdap.example.org/api/v1/");
+        throw new InvalidInputException(
+            "baseUrl is required, e.g. https://cdap.example.org/api/v1/");
       }
       String normalised = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
       HttpUrl url = HttpUrl.parse(normalised);

@@ -19,8 +19,8 @@ import net.cdapkit.internal.http.CredentialsPayload;
 import net.cdapkit.internal.http.Exchange;
 import net.cdapkit.internal.json.SessionPayload;
 import net.cdapkit.internal.json.TokenResponse;
-import net.cdapkit.model.AideEnLigne;
 import net.cdapkit.model.Agent;
+import net.cdapkit.model.AideEnLigne;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 
 /**
- * An authenticated agent: the partner, the agent, the profile and its habilitations (step 1 of
- * the guide), and the entry to every other step. Thread-safe: one session may serve several
- * threads of the same agent. Closing it logs out.
+ * An authenticated agent: the partner, the agent, the profile and its habilitations (step 1 of the
+ * guide), and the entry to every other step. Thread-safe: one session may serve several threads of
+ * the same agent. Closing it logs out.
  *
- * <p>The token is renewed transparently: ahead of its expiry, and once on a 401 "expired"
- * answer, with one authentication shared by all threads waiting for it.
+ * <p>The token is renewed transparently: ahead of its expiry, and once on a 401 "expired" answer,
+ * with one authentication shared by all threads waiting for it.
  */
 public final class CdapSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CdapSession.class);
@@ -282,8 +282,8 @@ public final class CdapSession implements AutoCloseable {
   }
 
   /**
-   * Sends a call built with the current bearer header; on an expired token, renews it once
-   * (single flight) and replays the call once.
+   * Sends a call built with the current bearer header; on an expired token, renews it once (single
+   * flight) and replays the call once.
    */
   Exchange send(Function<String, Call<ResponseBody>> request, CallContext context) {
     ensureOpen();

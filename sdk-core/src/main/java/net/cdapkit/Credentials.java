@@ -4,8 +4,8 @@ import java.util.Objects;
 import net.cdapkit.error.InvalidInputException;
 
 /**
- * An agent's Mon Compte Partenaire identifiers. The password never appears in {@link
- * #toString()}, a log line or an exception message.
+ * An agent's Mon Compte Partenaire identifiers. The password never appears in {@link #toString()},
+ * a log line or an exception message.
  */
 public final class Credentials {
   private final String login;

@@ -9,8 +9,8 @@ import java.util.Map;
 import net.cdapkit.error.InvalidInputException;
 
 /**
- * Supplies the agent's credentials each time the client authenticates, so that a vault or a
- * rotated secret can be read at that moment rather than kept in the client.
+ * Supplies the agent's credentials each time the client authenticates, so that a vault or a rotated
+ * secret can be read at that moment rather than kept in the client.
  *
  * <p>Implementations must be thread-safe and must not log what they return.
  */

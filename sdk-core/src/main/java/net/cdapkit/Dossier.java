@@ -38,8 +38,8 @@ import retrofit2.Call;
  * declared finalité that every request carries. Each accessor sends one request when called:
  * nothing is prefetched. Thread-safe.
  *
- * <p>Each read is checked against the session's habilitations first: a tab or action outside
- * the profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request.
+ * <p>Each read is checked against the session's habilitations first: a tab or action outside the
+ * profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request.
  */
 public final class Dossier {
   /** Lines per page asked for when walking a history; the contract's maximum. */
@@ -195,8 +195,8 @@ public final class Dossier {
   }
 
   /**
-   * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt,
-   * never the address. The idempotency key is reused on every retry, so one letter is sent.
+   * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt, never
+   * the address. The idempotency key is reused on every retry, so one letter is sent.
    *
    * @throws net.cdapkit.error.OutcomeUnknownException if no answer confirmed the request; resend
    *     with its key
@@ -276,31 +276,38 @@ public final class Dossier {
                 session
                     .client()
                     .api()
-                    .pagedTab(auth, finalite.code().code(), ref, tab.wireName(), du, au, page, PAGE_SIZE),
+                    .pagedTab(
+                        auth, finalite.code().code(), ref, tab.wireName(), du, au, page, PAGE_SIZE),
             session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults()));
     return ApiCaller.decode(exchange, type, operation);
   }
 
   /**
-   * Sends a request on this dossier; if the server no longer knows the reference (it is scoped
-   * to a token, which may have been renewed), looks the dossier up again and replays once.
+   * Sends a request on this dossier; if the server no longer knows the reference (it is scoped to a
+   * token, which may have been renewed), looks the dossier up again and replays once.
    */
   private Exchange call(
       BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
-    String ref = reference();
+    // The reference is read when the request is built, after any token renewal, so that a
+    // renewed session never sends a reference obtained under the previous token.
+    String[] sent = new String[1];
     try {
-      return session.send(auth -> request.apply(auth, ref), context);
+      return session.send(
+          auth -> {
+            sent[0] = reference();
+            return request.apply(auth, sent[0]);
+          },
+          context);
     } catch (NotFoundException e) {
       if (!"37004".equals(e.errorCode())) {
         throw e;
       }
       synchronized (this) {
-        if (reference != null && reference.value.equals(ref)) {
+        if (reference != null && reference.value.equals(sent[0])) {
           reference = null;
         }
       }
-      String fresh = reference();
-      return session.send(auth -> request.apply(auth, fresh), context);
+      return session.send(auth -> request.apply(auth, reference()), context);
     }
   }
 

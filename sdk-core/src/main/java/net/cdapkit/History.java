@@ -12,9 +12,9 @@ import java.util.stream.StreamSupport;
 import net.cdapkit.model.Perimetre;
 
 /**
- * A history tab (paiements, courriers) read page by page as it is iterated, newest first. Pages
- * are fetched only when the iteration reaches them, so stopping early sends fewer requests, and
- * nothing is fetched before the first iteration. Each iteration starts again from the first page.
+ * A history tab (paiements, courriers) read page by page as it is iterated, newest first. Pages are
+ * fetched only when the iteration reaches them, so stopping early sends fewer requests, and nothing
+ * is fetched before the first iteration. Each iteration starts again from the first page.
  *
  * @param <T> the line type, e.g. {@link net.cdapkit.model.Paiement}
  */
@@ -86,9 +86,7 @@ public final class History<T> implements Iterable<T> {
     return List.copyOf(all);
   }
 
-  /**
-   * Which part of the history the server returned for this profile (read from the first page).
-   */
+  /** Which part of the history the server returned for this profile (read from the first page). */
   public Perimetre perimetre() {
     return fetcher.fetch(0).perimetre();
   }

@@ -6,8 +6,8 @@ import net.cdapkit.error.ProtocolException;
 import net.cdapkit.internal.json.CdapJson;
 
 /**
- * Converts the SDK's value types to and from the contract's JSON, e.g. to export a tab or to
- * keep a golden file in a partner's tests. The output holds personal data when the value does.
+ * Converts the SDK's value types to and from the contract's JSON, e.g. to export a tab or to keep a
+ * golden file in a partner's tests. The output holds personal data when the value does.
  */
 public final class ModelJson {
   private ModelJson() {}

@@ -5,10 +5,10 @@ import java.util.Objects;
 import net.cdapkit.error.InvalidInputException;
 
 /**
- * How the client retries a call that failed transiently: connection failures, 502, 503, 504 and
- * 429 (honouring {@code Retry-After}). Only reads are retried, and operations with effects only
- * because they carry an idempotency key; other 4xx are never retried. Backoff is exponential
- * with full jitter, capped, within a total time budget per call.
+ * How the client retries a call that failed transiently: connection failures, 502, 503, 504 and 429
+ * (honouring {@code Retry-After}). Only reads are retried, and operations with effects only because
+ * they carry an idempotency key; other 4xx are never retried. Backoff is exponential with full
+ * jitter, capped, within a total time budget per call.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULT =
@@ -21,7 +21,8 @@ public final class RetryPolicy {
   private final Duration maxBackoff;
   private final Duration budget;
 
-  private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration budget) {
+  private RetryPolicy(
+      int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration budget) {
     this.maxAttempts = maxAttempts;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;

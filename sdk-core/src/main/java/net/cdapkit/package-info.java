@@ -1,10 +1,10 @@
 /**
  * The CDAP partner consultation SDK: {@link net.cdapkit.CdapClient} is the front door.
  *
- * <p>The flow follows the CAF partner guide: {@link net.cdapkit.CdapClient#authenticate()} gives
- * a {@link net.cdapkit.CdapSession} (partner, agent, profile, habilitations); {@link
- * net.cdapkit.CdapSession#selectCaf(net.cdapkit.model.CafCode)} picks the allocataire's CAF;
- * {@link net.cdapkit.CafContext#consultDossier(net.cdapkit.model.NumeroAllocataire,
+ * <p>The flow follows the CAF partner guide: {@link net.cdapkit.CdapClient#authenticate()} gives a
+ * {@link net.cdapkit.CdapSession} (partner, agent, profile, habilitations); {@link
+ * net.cdapkit.CdapSession#selectCaf(net.cdapkit.model.CafCode)} picks the allocataire's CAF; {@link
+ * net.cdapkit.CafContext#consultDossier(net.cdapkit.model.NumeroAllocataire,
  * net.cdapkit.model.Finalite)} opens a {@link net.cdapkit.Dossier} for a declared purpose, whose
  * accessors read the ten tabs and request attestations; {@link
  * net.cdapkit.CafContext#sendDialogue(net.cdapkit.DialogueMessage)} writes to the CAF.

@@ -19,7 +19,8 @@ class CdapClientBuilderTest {
 
   @Test
   void build_whenPlainHttpToRemoteHost_refusesIt() {
-    assertThatThrownBy(() -> CdapClient.builder().baseUrl("http://cdap.example.org/api/v1/").build())
+    assertThatThrownBy(
+            () -> CdapClient.builder().baseUrl("http://cdap.example.org/api/v1/").build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("https");
   }
@@ -47,7 +48,8 @@ class CdapClientBuilderTest {
 
   @Test
   void build_whenUrlCarriesCredentials_refusesIt() {
-    assertThatThrownBy(() -> CdapClient.builder().baseUrl("https://user:pw@cdap.example.org/").build())
+    assertThatThrownBy(
+            () -> CdapClient.builder().baseUrl("https://user:pw@cdap.example.org/").build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("must not carry credentials")
         .hasMessageNotContaining("pw");
@@ -56,7 +58,8 @@ class CdapClientBuilderTest {
   @Test
   void timeouts_whenZeroOrNegativeOrNull_areRejected() {
     CdapClient.Builder b = CdapClient.builder();
-    assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> b.readTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> b.writeTimeout(null)).isInstanceOf(InvalidInputException.class);

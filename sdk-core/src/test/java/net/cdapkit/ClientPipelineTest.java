@@ -53,7 +53,8 @@ class ClientPipelineTest {
             .baseUrl(server.url("/api/v1/").toString())
             .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
             .retryPolicy(
-                RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10)))
+                RetryPolicy.of(
+                    3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10)))
             .build();
   }
 
@@ -166,12 +167,13 @@ class ClientPipelineTest {
 
   @Test
   void readTab_whenOutsideProfile_throwsBeforeAnyRequest() throws Exception {
-    server.enqueue(
-        json(200, token("T5", T5_TABS, "\"ATTESTATION_PDF\"", "\"GESTION_LOCATIVE\"")));
+    server.enqueue(json(200, token("T5", T5_TABS, "\"ATTESTATION_PDF\"", "\"GESTION_LOCATIVE\"")));
     CdapSession session = client.authenticate();
     server.enqueue(json(200, "{\"reference\":\"dos_abcdefgh12345678\",\"caf\":\"751\"}"));
     Dossier d =
-        session.selectCaf("751").consultDossier("9900001", Finalite.of(FinaliteCode.GESTION_LOCATIVE));
+        session
+            .selectCaf("751")
+            .consultDossier("9900001", Finalite.of(FinaliteCode.GESTION_LOCATIVE));
     int before = server.getRequestCount();
     assertThatThrownBy(d::rsa)
         .isInstanceOfSatisfying(
@@ -213,7 +215,8 @@ class ClientPipelineTest {
     assertThatThrownBy(() -> caf.consultDossier("9900001", null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("finalité");
-    assertThatThrownBy(() -> caf.consultDossier("99000012", Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL)))
+    assertThatThrownBy(
+            () -> caf.consultDossier("99000012", Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageNotContaining("99000012");
     assertThat(server.getRequestCount()).isEqualTo(before);
@@ -241,7 +244,8 @@ class ClientPipelineTest {
   void readTab_whenServerFailsTransiently_retriesAndSucceeds() throws Exception {
     Dossier d = dossier(t1Session());
     server.enqueue(error(503, "50003"));
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, "{\"dossierRsa\":{\"etat\":\"2\"}}"));
     assertThat(d.rsa().dossierRsa()).isPresent();
   }
@@ -317,7 +321,9 @@ class ClientPipelineTest {
     Dossier d = dossier(t1Session());
     server.enqueue(error(401, "10004"));
     server.enqueue(
-        json(200, token("T1", T1_TABS, "", "\"ACCOMPAGNEMENT_SOCIAL\"").replace("tok-abc", "tok-new")));
+        json(
+            200,
+            token("T1", T1_TABS, "", "\"ACCOMPAGNEMENT_SOCIAL\"").replace("tok-abc", "tok-new")));
     // The new token invalidates the dossier reference: the client looks it up again.
     server.enqueue(json(200, "{\"reference\":\"dos_zzzzzzzz12345678\",\"caf\":\"751\"}"));
     server.enqueue(json(200, "{}"));
@@ -376,7 +382,8 @@ class ClientPipelineTest {
   void postalAttestation_whenNoAnswer_reusesTheKeyAndReportsOutcomeUnknown() throws Exception {
     Dossier d = dossier(t1Session());
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      server.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     }
     OutcomeUnknownException e =
         org.junit.jupiter.api.Assertions.assertThrows(
@@ -390,16 +397,20 @@ class ClientPipelineTest {
     assertThat(e.attempts()).isEqualTo(3);
 
     server.enqueue(
-        json(200, "{\"reference\":\"ENV-751-000001\",\"type\":\"PAIEMENT\",\"dateEnvoiPrevue\":\"2026-11-28\"}"));
+        json(
+            200,
+            "{\"reference\":\"ENV-751-000001\",\"type\":\"PAIEMENT\",\"dateEnvoiPrevue\":\"2026-11-28\"}"));
     d.requestAttestationByPost(
         AttestationType.PAIEMENT, RequestOptions.defaults().withIdempotencyKey(e.idempotencyKey()));
-    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key")).isEqualTo(e.idempotencyKey());
+    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))
+        .isEqualTo(e.idempotencyKey());
   }
 
   @Test
   void dialogue_whenCallerGivesAKey_sendsItAndReturnsTheReceipt() throws Exception {
     CdapSession session = t1Session();
-    server.enqueue(json(201, "{\"reference\":\"DLG-751-000001\",\"recuLe\":\"2026-11-26T10:00:00Z\"}"));
+    server.enqueue(
+        json(201, "{\"reference\":\"DLG-751-000001\",\"recuLe\":\"2026-11-26T10:00:00Z\"}"));
     var receipt =
         session
             .selectCaf("751")
@@ -428,10 +439,11 @@ class ClientPipelineTest {
     OkHttpClient mine =
         new OkHttpClient.Builder()
             .addInterceptor(
-                chain -> chain.proceed(chain.request().newBuilder().header("X-Partner-Trace", "t-1").build()))
+                chain ->
+                    chain.proceed(
+                        chain.request().newBuilder().header("X-Partner-Trace", "t-1").build()))
             .build();
-    CdapClient custom =
-        client.newBuilder().okHttpClient(mine).build();
+    CdapClient custom = client.newBuilder().okHttpClient(mine).build();
     server.enqueue(json(200, token("T1", T1_TABS, "", "\"ACCOMPAGNEMENT_SOCIAL\"")));
     custom.authenticate();
     RecordedRequest r = server.takeRequest();

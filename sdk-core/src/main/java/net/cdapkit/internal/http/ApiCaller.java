@@ -11,8 +11,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
@@ -34,16 +34,17 @@ import retrofit2.Call;
 import retrofit2.Response;
 
 /**
- * Sends one logical call: attempts, backoff, bounded reading, and the mapping of every failure
- * to the SDK's exception types. Not API.
+ * Sends one logical call: attempts, backoff, bounded reading, and the mapping of every failure to
+ * the SDK's exception types. Not API.
  *
- * <p>Logs one DEBUG line per attempt with the operation name, status, duration and request id
- * only: never a URL, header value or body, which may carry personal data or secrets. Failures
- * are thrown, not logged (the caller decides).
+ * <p>Logs one DEBUG line per attempt with the operation name, status, duration and request id only:
+ * never a URL, header value or body, which may carry personal data or secrets. Failures are thrown,
+ * not logged (the caller decides).
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.http");
-  private static final JsonAdapter<ErrorBody> ERROR_ADAPTER = CdapJson.moshi().adapter(ErrorBody.class);
+  private static final JsonAdapter<ErrorBody> ERROR_ADAPTER =
+      CdapJson.moshi().adapter(ErrorBody.class);
 
   private final RetrySettings retry;
   private final long maxResponseBytes;
@@ -92,7 +93,10 @@ public final class ApiCaller {
         }
         failure =
             new TransportException(
-                transportMessage(e, context), current.request().header(CdapApi.REQUEST_ID), attempt, e);
+                transportMessage(e, context),
+                current.request().header(CdapApi.REQUEST_ID),
+                attempt,
+                e);
       } catch (RuntimeException e) {
         // OkHttp and Retrofit do not throw these for network conditions; surface them typed
         // so that no caller ever sees an untyped failure from the SDK.
@@ -115,7 +119,11 @@ public final class ApiCaller {
   public static <T> T decode(Exchange exchange, Class<T> type, String operation) {
     if (!exchange.contentType().equals("application/json")) {
       throw new ProtocolException(
-          "Expected application/json for " + operation + " but got '" + exchange.contentType() + "'",
+          "Expected application/json for "
+              + operation
+              + " but got '"
+              + exchange.contentType()
+              + "'",
           exchange.requestId(),
           exchange.attempts(),
           null);
@@ -181,7 +189,12 @@ public final class ApiCaller {
     int status = response.code();
     String code = errorCode(response);
     String suffix =
-        " (status " + status + (code.isEmpty() ? "" : ", code " + code) + ", request id " + requestId + ")";
+        " (status "
+            + status
+            + (code.isEmpty() ? "" : ", code " + code)
+            + ", request id "
+            + requestId
+            + ")";
     String op = context.operation();
     switch (status) {
       case 401:
@@ -396,12 +409,12 @@ public final class ApiCaller {
   }
 
   /**
-   * Keeps only the JSON path of Moshi's message: paths name fields and indexes, whereas the rest
-   * of a message may quote the offending value.
+   * Keeps only the JSON path of Moshi's message: paths name fields and indexes, whereas the rest of
+   * a message may quote the offending value.
    */
   private static String stripValues(String message) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("at path (\\$[\\w.\\[\\]$]*)").matcher(message);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("at path (\\$[\\w.\\[\\]$]*)").matcher(message);
     return m.find() ? "unexpected content at path " + m.group(1) : "unexpected content";
   }
-
 }

@@ -15,8 +15,8 @@ import retrofit2.http.Query;
 /**
  * The contract ({@code openapi.yaml}) as a Retrofit interface. Not API.
  *
- * <p>Responses are taken as raw bodies so that {@link ApiCaller} can tell a network failure
- * while reading (transport) from a body that does not decode (protocol), and bound the size.
+ * <p>Responses are taken as raw bodies so that {@link ApiCaller} can tell a network failure while
+ * reading (transport) from a body that does not decode (protocol), and bound the size.
  */
 public interface CdapApi {
   String AUTHORIZATION = "Authorization";

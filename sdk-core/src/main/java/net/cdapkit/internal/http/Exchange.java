@@ -1,8 +1,8 @@
 package net.cdapkit.internal.http;
 
 /**
- * A completed HTTP exchange with a success status: the bytes read (bounded), the request id and
- * how many attempts it took. Not API.
+ * A completed HTTP exchange with a success status: the bytes read (bounded), the request id and how
+ * many attempts it took. Not API.
  */
 public final class Exchange {
   private final int status;
