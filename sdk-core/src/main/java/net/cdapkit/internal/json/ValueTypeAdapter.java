@@ -36,6 +36,10 @@ import net.cdapkit.internal.AbsentAsEmpty;
  * required attribute, a collection the contract requires (all but {@link AbsentAsEmpty} ones), or a
  * value the builder rejects fails with a {@link JsonDataException} naming the type, the attribute
  * and the path, never the value.
+ *
+ * <p>Attributes are the abstract accessors: a {@code @Value.Default}, {@code @Value.Derived} or
+ * {@code @Value.Lazy} method is not abstract and so is not on the wire. No value type has one yet;
+ * teach {@link #create} about them before adding one.
  */
 final class ValueTypeAdapter<T> extends JsonAdapter<T> {
   private static final MethodType NEW_BUILDER = MethodType.methodType(Object.class);

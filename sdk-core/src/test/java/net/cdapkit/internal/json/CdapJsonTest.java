@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Types;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
 import net.cdapkit.capability.Profiles;
@@ -137,7 +140,7 @@ class CdapJsonTest {
   // ---- dates and identifiers ----
 
   @ParameterizedTest
-  @ValueSource(strings = {"2025-02-30", "2025-2-01", "01/02/2025", "2025-02-01T00:00", "", "x"})
+  @ValueSource(strings = {"2025-02-30", "2025-2-01", "01/02/2025", "2025-02-01T00:00", "demain"})
   void decode_whenDateInvalid_throwsWithoutTheValue(String date) {
     String json =
         "{\"reference\":\"ENV-751-000123\",\"type\":\"PAIEMENT\",\"dateEnvoiPrevue\":\""
@@ -150,8 +153,7 @@ class CdapJsonTest {
         .hasMessageContaining("yyyy-MM-dd")
         .hasNoCause()
         .message()
-        .doesNotContain("\"" + date + "\"")
-        .doesNotContain(date.isEmpty() ? "\u0000" : date);
+        .doesNotContain(date);
   }
 
   @ParameterizedTest
@@ -316,6 +318,25 @@ class CdapJsonTest {
 
     assertThat(json).contains("\"famille\"").doesNotContain("FAMILLE");
     assertThat(again).isEqualTo(t1);
+  }
+
+  @Test
+  void adapter_whenAnyValueTypeOfTheSdk_canBeMade() {
+    List<Class<?>> valueTypes =
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("net.cdapkit")
+                .stream()
+                .filter(c -> c.getSimpleName().startsWith("Immutable") && !c.isNestedClass())
+                .map(c -> c.getRawSuperclass().orElseThrow().reflect())
+                .collect(Collectors.toList());
+
+    assertThat(valueTypes).contains(Synthese.class, Habilitations.class).hasSizeGreaterThan(30);
+    assertThat(valueTypes)
+        .allSatisfy(
+            type ->
+                assertThat(CdapJson.moshi().adapter(type))
+                    .hasToString("ValueTypeAdapter(" + type.getName() + ").nullSafe()"));
   }
 
   @Test
