@@ -47,11 +47,11 @@ public final class CdapJson {
   public static <T> T decode(Class<T> type, String json) {
     try {
       return decode(type, new Buffer().writeUtf8(json));
-    } catch (JsonEncodingException e) {
+    } catch (IOException e) {
+      // Reading memory cannot fail: this is malformed or truncated JSON. Moshi's syntax messages
+      // name a path, never the text.
       throw new JsonDataException(
           "Malformed JSON for " + type.getSimpleName() + ": " + e.getMessage());
-    } catch (IOException e) {
-      throw new AssertionError("An in-memory buffer cannot fail to read", e);
     }
   }
 

@@ -36,6 +36,10 @@ import net.cdapkit.internal.AbsentAsEmpty;
  * required attribute, a collection the contract requires (all but {@link AbsentAsEmpty} ones), or a
  * value the builder rejects fails with a {@link JsonDataException} naming the type, the attribute
  * and the path, never the value.
+ *
+ * <p>Attributes are the abstract accessors: a {@code @Value.Default}, {@code @Value.Derived} or
+ * {@code @Value.Lazy} method is not abstract and so is not on the wire. No value type has one yet;
+ * teach {@link #create} about them before adding one.
  */
 final class ValueTypeAdapter<T> extends JsonAdapter<T> {
   private static final MethodType NEW_BUILDER = MethodType.methodType(Object.class);
@@ -90,6 +94,11 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
     final MethodHandle setter;
     final boolean setterTakesOptional;
 
+    /** Whether the value is read by one of Moshi's built-in adapters (primitives, String). */
+    final boolean builtIn;
+
+    final String builtInName;
+
     Attribute(
         String name,
         Kind kind,
@@ -97,7 +106,8 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
         JsonAdapter<Object> adapter,
         MethodHandle getter,
         MethodHandle setter,
-        boolean setterTakesOptional) {
+        boolean setterTakesOptional,
+        Class<?> valueRaw) {
       this.name = name;
       this.kind = kind;
       this.required = required;
@@ -105,6 +115,10 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
       this.getter = getter;
       this.setter = setter;
       this.setterTakesOptional = setterTakesOptional;
+      Class<?> unwrapped = MethodType.methodType(valueRaw).unwrap().returnType();
+      this.builtIn =
+          kind != Kind.COLLECTION && (unwrapped.isPrimitive() || valueRaw == String.class);
+      this.builtInName = builtIn ? unwrapped.getSimpleName() : null;
     }
   }
 
@@ -121,10 +135,14 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
         continue;
       }
       Attribute attribute = attributes[index];
-      Object value =
-          reader.peek() == JsonReader.Token.NULL
-              ? reader.nextNull()
-              : attribute.adapter.fromJson(reader);
+      Object value;
+      if (reader.peek() == JsonReader.Token.NULL) {
+        value = reader.nextNull();
+      } else if (attribute.builtIn) {
+        value = readBuiltIn(attribute, reader);
+      } else {
+        value = attribute.adapter.fromJson(reader);
+      }
       if (value == null) {
         if (attribute.kind == Kind.SINGLE) {
           throw new JsonDataException(
@@ -164,6 +182,27 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
   @Override
   public String toString() {
     return "ValueTypeAdapter(" + type.getName() + ")";
+  }
+
+  /**
+   * Reads a primitive, boxed or string attribute with Moshi's own adapter, whose messages quote the
+   * offending number ("Expected an int but was 12.5"); ours say the type instead.
+   */
+  private Object readBuiltIn(Attribute attribute, JsonReader reader) throws IOException {
+    try {
+      return attribute.adapter.fromJson(reader);
+    } catch (JsonDataException e) {
+      throw new JsonDataException(
+          "Invalid "
+              + typeName
+              + "."
+              + attribute.name
+              + " at "
+              + reader.getPath()
+              + ": expected "
+              + attribute.builtInName
+              + " (value not shown)");
+    }
   }
 
   private Object newBuilder() {
@@ -350,7 +389,8 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
       required = true;
     }
     JsonAdapter<Object> adapter = moshi.adapter(valueType);
-    Method setter = setterFor(type, builderClass, name, kind, Types.getRawType(valueType));
+    Class<?> valueRaw = Types.getRawType(valueType);
+    Method setter = setterFor(type, builderClass, name, kind, valueRaw);
     boolean takesOptional = setter.getParameterTypes()[0] == Optional.class;
     return new Attribute(
         name,
@@ -359,7 +399,8 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
         adapter,
         lookup.unreflect(accessor).asType(GET),
         lookup.unreflect(setter).asType(SET),
-        takesOptional);
+        takesOptional,
+        valueRaw);
   }
 
   /**
