@@ -87,6 +87,7 @@ public final class CafContext {
     }
     session.requireAction(Action.DIALOGUE);
     String dossierReference = null;
+    String finalite = null;
     if (message.dossier().isPresent()) {
       Dossier d = message.dossier().get();
       if (d.session() != session || !d.caf().equals(caf)) {
@@ -94,7 +95,9 @@ public final class CafContext {
             "The message's dossier belongs to another session or CAF than this one");
       }
       dossierReference = d.reference();
+      finalite = d.finalite().code().code();
     }
+    String finaliteHeader = finalite;
     String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
     DialogueRequest body =
         new DialogueRequest(message.objet(), message.message(), dossierReference);
@@ -106,7 +109,12 @@ public final class CafContext {
         key,
         () ->
             session.send(
-                auth -> session.client().api().sendDialogue(auth, key, caf.value(), body), context),
+                auth ->
+                    session
+                        .client()
+                        .api()
+                        .sendDialogue(auth, finaliteHeader, key, caf.value(), body),
+                context),
         DialogueReceipt.class);
   }
 

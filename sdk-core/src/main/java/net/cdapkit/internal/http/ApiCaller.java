@@ -129,11 +129,7 @@ public final class ApiCaller {
           null);
     }
     try {
-      T value = CdapJson.moshi().adapter(type).fromJson(new Buffer().write(exchange.body()));
-      if (value == null) {
-        throw new JsonDataException("null document");
-      }
-      return value;
+      return CdapJson.decode(type, new Buffer().write(exchange.body()));
     } catch (JsonDataException | IOException e) {
       throw new ProtocolException(
           "Malformed response for " + operation + ": " + safeReason(e),
@@ -402,8 +398,13 @@ public final class ApiCaller {
       return "not well-formed JSON";
     }
     if (e instanceof JsonDataException) {
+      // The SDK's adapters name type, field and path, never a value; Moshi's built-in ones may
+      // quote the value after "but was", so only their path is kept.
       String m = e.getMessage();
-      return m == null ? "unexpected content" : stripValues(m);
+      if (m == null) {
+        return "unexpected content";
+      }
+      return m.contains("but was") ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
     }
     return "unreadable body";
   }

@@ -74,6 +74,7 @@ public interface CdapApi {
   @POST("cafs/{caf}/dialogues")
   Call<ResponseBody> sendDialogue(
       @Header(AUTHORIZATION) String authorization,
+      @Header(FINALITE) String finaliteOrNull,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey,
       @Path("caf") String caf,
       @Body DialogueRequest message);
