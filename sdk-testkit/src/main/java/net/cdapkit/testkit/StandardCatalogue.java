@@ -868,9 +868,16 @@ final class StandardCatalogue {
         children = 2 + rnd.nextInt(2);
       }
     }
+    // Siblings at least 15 months apart, the youngest born before the catalogue's date.
+    // Siblings at least 15 months apart, the youngest born before the catalogue's date.
     int earliestChild = Math.max(f.dem.naissance.getYear() + 20, 2008);
-    for (int i = 0; i < children; i++) {
-      f.enfants.add(f.randomPerson(rnd.nextBoolean() ? 'F' : 'M', nom, earliestChild, 2025));
+    int span = Math.max(1, 2025 - earliestChild - 2 * (children - 1));
+    LocalDate birth =
+        LocalDate.of(earliestChild + rnd.nextInt(span), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+    for (int i = 0; i < children && birth.isBefore(AS_OF.minusMonths(2)); i++) {
+      char sexe = rnd.nextBoolean() ? 'F' : 'M';
+      f.enfants.add(f.person(sexe, pick(rnd, sexe == 'F' ? PRENOMS_F : PRENOMS_M), nom, birth));
+      birth = birth.plusMonths(15 + rnd.nextInt(34));
     }
     f.enfants.sort(Comparator.comparing(p -> p.naissance));
     f.adresse = f.randomAdresse();
@@ -1005,7 +1012,10 @@ final class StandardCatalogue {
       f.revenusN2 = Money.of((rnd.nextInt(6000)) + ".00");
       f.declarations("0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00");
     } else {
-      f.revenusN2 = Money.of((16000 + rnd.nextInt(30000)) + ".00");
+      // Housing aid goes with modest income; without it, anything from modest to comfortable.
+      boolean aideLogement = f.droits.stream().anyMatch(d -> d.prestation().isAideLogement());
+      f.revenusN2 =
+          Money.of((aideLogement ? 9000 + rnd.nextInt(12000) : 16000 + rnd.nextInt(30000)) + ".00");
       if (rnd.nextBoolean()) {
         f.droit(
             Prestation.PPA,
@@ -1019,6 +1029,17 @@ final class StandardCatalogue {
         String b = (1200 + rnd.nextInt(2500)) + ".00";
         f.declarations(a, "0.00", b, "0.00", a, "0.00", b, "0.00");
       }
+    }
+    if (f.droits.isEmpty()) {
+      // A household with a dossier has had some right: an old prime d'activité, now closed.
+      f.droit(
+          Prestation.PPA,
+          later(since, LocalDate.of(2021, 1 + rnd.nextInt(12), 1)),
+          YearMonth.of(2024, 1 + rnd.nextInt(12)),
+          EtatDroit.FERME,
+          Money.of((60 + rnd.nextInt(120)) + "." + (10 + rnd.nextInt(90))),
+          "Ressources supérieures au plafond",
+          null);
     }
     return f.build();
   }
@@ -1347,8 +1368,7 @@ final class StandardCatalogue {
               ? Optional.of(
                   Nir.of(StandardCatalogue.nir(p.sexe, p.naissance, dept, 1 + rnd.nextInt(998))))
               : Optional.empty();
-      return new Membre(
-          role, p.nom, p.prenom, p.naissance, nir, role == Role.DEM || role == Role.CJT || aCharge);
+      return new Membre(role, p.nom, p.prenom, p.naissance, nir, aCharge);
     }
 
     private List<Ligne> paiements() {
