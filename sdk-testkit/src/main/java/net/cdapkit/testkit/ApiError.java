@@ -1,0 +1,20 @@
+package net.cdapkit.testkit;
+
+/**
+ * An error answer of the simulator, thrown by a handler and turned into the contract's error body.
+ * Its detail is sent to the client: it never quotes a personal value (numéro, NIR, name).
+ */
+final class ApiError extends RuntimeException {
+  final ErrorCode code;
+  final String detail;
+
+  ApiError(ErrorCode code, String detail) {
+    super(code.code + " " + code.title, null, false, false);
+    this.code = code;
+    this.detail = detail;
+  }
+
+  static ApiError badRequest(String detail) {
+    return new ApiError(ErrorCode.BAD_REQUEST, detail);
+  }
+}

@@ -1,0 +1,181 @@
+package net.cdapkit.testkit;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * The simulator's own JSON, written with Moshi's streaming {@link JsonWriter} from plain trees
+ * ({@link Obj}, {@link List}, {@link String}, {@link Boolean}, {@link Integer}, {@link Long}), and
+ * read with its {@link JsonReader}. Deliberately shares nothing with the SDK's JSON layer: the
+ * simulator checks the client against the contract, not against itself.
+ */
+final class Json {
+  private Json() {}
+
+  /** An ordered JSON object whose {@code put} skips absent values. */
+  static final class Obj {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    Obj put(String name, Object value) {
+      if (value != null) {
+        fields.put(name, value);
+      }
+      return this;
+    }
+
+    Map<String, Object> fields() {
+      return fields;
+    }
+  }
+
+  static Obj obj() {
+    return new Obj();
+  }
+
+  static byte[] write(Object tree) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(false);
+      writeValue(writer, tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buffer.readByteArray();
+  }
+
+  private static void writeValue(JsonWriter w, Object v) throws IOException {
+    if (v instanceof Obj o) {
+      w.beginObject();
+      for (Map.Entry<String, Object> e : o.fields().entrySet()) {
+        w.name(e.getKey());
+        writeValue(w, e.getValue());
+      }
+      w.endObject();
+    } else if (v instanceof List<?> list) {
+      w.beginArray();
+      for (Object item : list) {
+        writeValue(w, item);
+      }
+      w.endArray();
+    } else if (v instanceof String s) {
+      w.value(s);
+    } else if (v instanceof Boolean b) {
+      w.value(b.booleanValue());
+    } else if (v instanceof Integer || v instanceof Long) {
+      w.value(((Number) v).longValue());
+    } else {
+      throw new IllegalArgumentException("Unsupported JSON value type " + v.getClass().getName());
+    }
+  }
+
+  /**
+   * Parses a request body into maps, lists, strings, doubles, booleans and nulls.
+   *
+   * @throws ApiError 00400 if the body is empty or not one well-formed JSON document
+   */
+  static Object parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ApiError.badRequest("Le corps de la requête est obligatoire (JSON).");
+    }
+    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
+      Object value = readValue(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw ApiError.badRequest("Le corps de la requête contient plusieurs documents JSON.");
+      }
+      return value;
+    } catch (JsonDataException | IOException e) {
+      throw ApiError.badRequest("Le corps de la requête n'est pas un JSON valide.");
+    }
+  }
+
+  private static Object readValue(JsonReader r) throws IOException {
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        r.beginObject();
+        while (r.hasNext()) {
+          String name = r.nextName();
+          if (map.containsKey(name)) {
+            throw ApiError.badRequest("Le champ '" + name + "' apparaît deux fois.");
+          }
+          map.put(name, readValue(r));
+        }
+        r.endObject();
+        return map;
+      }
+      case BEGIN_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        r.beginArray();
+        while (r.hasNext()) {
+          list.add(readValue(r));
+        }
+        r.endArray();
+        return list;
+      }
+      case STRING -> {
+        return r.nextString();
+      }
+      case NUMBER -> {
+        return r.nextDouble();
+      }
+      case BOOLEAN -> {
+        return r.nextBoolean();
+      }
+      case NULL -> {
+        return r.nextNull();
+      }
+      default -> throw ApiError.badRequest("Le corps de la requête n'est pas un JSON valide.");
+    }
+  }
+
+  /** The body as a JSON object. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parseObject(byte[] body) {
+    Object value = parse(body);
+    if (!(value instanceof Map)) {
+      throw ApiError.badRequest("Le corps de la requête doit être un objet JSON.");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /**
+   * A required string field of 1 to {@code max} characters.
+   *
+   * @throws ApiError 00400 naming the field, never quoting its value
+   */
+  static String requiredString(Map<String, Object> body, String field, int max) {
+    Object v = body.get(field);
+    if (v == null) {
+      throw ApiError.badRequest("Le champ '" + field + "' est obligatoire.");
+    }
+    if (!(v instanceof String s)) {
+      throw ApiError.badRequest("Le champ '" + field + "' doit être une chaîne.");
+    }
+    int length = s.codePointCount(0, s.length());
+    if (length < 1 || length > max) {
+      throw ApiError.badRequest(
+          "Le champ '" + field + "' doit contenir de 1 à " + max + " caractères.");
+    }
+    return s;
+  }
+
+  /** An optional string field: absent or null gives null. */
+  static String optionalString(Map<String, Object> body, String field) {
+    Object v = body.get(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw ApiError.badRequest("Le champ '" + field + "' doit être une chaîne.");
+    }
+    return s;
+  }
+}

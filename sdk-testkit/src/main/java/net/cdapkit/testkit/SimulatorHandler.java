@@ -1,0 +1,485 @@
+package net.cdapkit.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import net.cdapkit.capability.Action;
+import net.cdapkit.capability.Habilitations;
+import net.cdapkit.capability.Tab;
+import net.cdapkit.model.AttestationType;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.SimulatorState.Binding;
+import net.cdapkit.testkit.SimulatorState.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contract's operations, as plain Java: routes a {@link SimRequest} by method and path and
+ * answers a {@link SimResponse}. Checks run in the order 401, 400, 403, 404: authentication, then
+ * the request's own well-formedness, then the session's rights, then the dossier.
+ */
+final class SimulatorHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(CdapSimulator.class);
+
+  static final String PREFIX = "/api/v1/";
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+  private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
+  private static final Pattern FINALITE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
+  private static final Pattern CAF = Pattern.compile("[0-9]{3}");
+  private static final Pattern NUMERO = Pattern.compile("[0-9]{7}");
+  private static final int DEBIT_MAX_PAR_SECONDE = 20;
+
+  private final SimulatorState state;
+  private final Catalogue catalogue;
+  private final Clock clock;
+  private final Duration tokenLifetime;
+
+  SimulatorHandler(SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
+    this.state = state;
+    this.catalogue = catalogue;
+    this.clock = clock;
+    this.tokenLifetime = tokenLifetime;
+  }
+
+  /** Answers any request; never throws. Every answer carries an {@code X-Request-Id}. */
+  SimResponse handle(SimRequest req) {
+    String requestId = req.header("X-Request-Id").orElse(null);
+    boolean validId = requestId != null && REQUEST_ID.matcher(requestId).matches();
+    SimResponse response;
+    try {
+      if (requestId != null && !validId) {
+        throw ApiError.badRequest(
+            "L'en-tête X-Request-Id doit compter 1 à 64 caractères parmi A-Z, a-z, 0-9, '.', '_'"
+                + " et '-'.");
+      }
+      response = route(req);
+    } catch (ApiError e) {
+      response = error(e);
+    } catch (RuntimeException e) {
+      // Our own failure: the exception carries no request data, only the route is named.
+      LOG.warn("Simulator failure on {} {}", req.method(), req.path(), e);
+      response = error(new ApiError(ErrorCode.INTERNAL, "Erreur inattendue du simulateur."));
+    }
+    return response.withHeader("X-Request-Id", validId ? requestId : state.newRequestId());
+  }
+
+  static SimResponse error(ApiError e) {
+    Json.Obj error =
+        Json.obj().put("code", e.code.code).put("title", e.code.title).put("detail", e.detail);
+    SimResponse response =
+        SimResponse.json(e.code.status, Json.obj().put("errors", List.of(error)));
+    if (e.code == ErrorCode.TOKEN_EXPIRED || e.code == ErrorCode.TOKEN_INVALID) {
+      response = response.withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+    return response;
+  }
+
+  private SimResponse route(SimRequest req) {
+    String path = req.path();
+    if (!path.startsWith(PREFIX)) {
+      throw unknownRoute();
+    }
+    String[] s = path.substring(PREFIX.length()).split("/", -1);
+    String method = req.method().toUpperCase(Locale.ROOT);
+    boolean get = method.equals("GET");
+    boolean post = method.equals("POST");
+    boolean delete = method.equals("DELETE");
+    if (s.length == 2 && s[0].equals("auth") && s[1].equals("token") && post) {
+      return authenticate(req);
+    }
+    if (s.length == 2 && s[0].equals("sessions") && s[1].equals("courante") && delete) {
+      return logout(req);
+    }
+    if (s.length == 2 && s[0].equals("dossiers") && s[1].equals("recherche") && post) {
+      return lookup(req);
+    }
+    if (s.length == 3 && s[0].equals("dossiers") && get) {
+      Optional<Tab> tab = tab(s[2]);
+      if (tab.isPresent()) {
+        return tab(req, s[1], tab.get());
+      }
+    }
+    if (s.length == 4 && s[0].equals("dossiers") && s[2].equals("attestations") && get) {
+      return attestationPdf(req, s[1], s[3]);
+    }
+    if (s.length == 5
+        && s[0].equals("dossiers")
+        && s[2].equals("attestations")
+        && s[4].equals("envois-postaux")
+        && post) {
+      return envoiPostal(req, s[1], s[3]);
+    }
+    if (s.length == 3 && s[0].equals("cafs") && s[2].equals("dialogues") && post) {
+      return dialogue(req, s[1]);
+    }
+    if (s.length == 2 && s[0].equals("aide") && s[1].equals("fiches") && get) {
+      session(req);
+      return SimResponse.json(200, FichesPratiques.json());
+    }
+    throw unknownRoute();
+  }
+
+  private static ApiError unknownRoute() {
+    return new ApiError(
+        ErrorCode.UNKNOWN_ROUTE,
+        "Aucune opération du contrat ne correspond à cette méthode et à ce chemin.");
+  }
+
+  private static Optional<Tab> tab(String wireName) {
+    for (Tab t : Tab.values()) {
+      if (t.wireName().equals(wireName)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- authentication
+
+  private SimResponse authenticate(SimRequest req) {
+    Map<String, Object> body = Json.parseObject(req.body());
+    String login = Json.requiredString(body, "login", 128);
+    String password = Json.requiredString(body, "password", 256);
+    DemoAgents.Agent agent =
+        DemoAgents.authenticate(login, password)
+            .orElseThrow(
+                () ->
+                    new ApiError(
+                        ErrorCode.BAD_CREDENTIALS, "Identifiant ou mot de passe incorrect."));
+    switch (agent.status()) {
+      case SUSPENDED ->
+          throw new ApiError(
+              ErrorCode.HABILITATION_SUSPENDED,
+              "L'habilitation de cet agent est suspendue : contactez le gestionnaire des"
+                  + " habilitations de votre structure.");
+      case PASSWORD_RENEWAL ->
+          throw new ApiError(
+              ErrorCode.PASSWORD_RENEWAL,
+              "Le mot de passe doit être renouvelé sur Mon Compte Partenaire avant toute connexion.");
+      case ACTIVE -> {}
+    }
+    Session session = state.openSession(agent, clock.instant().plus(tokenLifetime));
+    Habilitations h = session.habilitations();
+    Json.Obj habilitations =
+        Json.obj()
+            .put("cafs", h.cafs().stream().sorted().<Object>map(CafCode::value).toList())
+            .put("onglets", h.tabs().stream().sorted().<Object>map(Tab::wireName).toList())
+            .put("actions", h.actions().stream().sorted().<Object>map(Enum::name).toList())
+            .put(
+                "typesAttestation",
+                h.attestationTypes().stream().sorted().<Object>map(Enum::name).toList())
+            .put("finalites", h.finalites().stream().<Object>map(FinaliteCode::code).toList())
+            .put(
+                "restrictions",
+                h.restrictions().stream().sorted().<Object>map(Enum::name).toList());
+    Json.Obj json =
+        Json.obj()
+            .put("accessToken", session.token())
+            .put("tokenType", "Bearer")
+            .put("expiresIn", Math.max(1L, tokenLifetime.toSeconds()))
+            .put(
+                "session",
+                Json.obj()
+                    .put(
+                        "partenaire",
+                        Json.obj()
+                            .put("id", DemoAgents.PARTENAIRE_ID)
+                            .put("nom", DemoAgents.PARTENAIRE_NOM))
+                    .put("agent", Json.obj().put("id", agent.login()).put("nom", agent.nom()))
+                    .put("profil", session.profil())
+                    .put("habilitations", habilitations)
+                    .put("debitMaxParSeconde", DEBIT_MAX_PAR_SECONDE));
+    return SimResponse.json(200, json).withHeader("Cache-Control", "no-store");
+  }
+
+  private Session session(SimRequest req) {
+    String header = req.header("Authorization").orElse(null);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ApiError(
+          ErrorCode.TOKEN_INVALID,
+          "Jeton d'accès absent : en-tête 'Authorization: Bearer <jeton>' attendu.");
+    }
+    Session session =
+        state
+            .session(header.substring(7).strip())
+            .orElseThrow(
+                () -> new ApiError(ErrorCode.TOKEN_INVALID, "Jeton d'accès inconnu ou révoqué."));
+    if (!clock.instant().isBefore(session.expiresAt())) {
+      throw new ApiError(
+          ErrorCode.TOKEN_EXPIRED, "Jeton d'accès expiré : authentifiez-vous de nouveau.");
+    }
+    return session;
+  }
+
+  private SimResponse logout(SimRequest req) {
+    state.closeSession(session(req));
+    return SimResponse.noContent();
+  }
+
+  // ---------------------------------------------------------------- shared checks
+
+  private static FinaliteCode finalite(SimRequest req) {
+    String value =
+        req.header("X-Cdap-Finalite")
+            .orElseThrow(
+                () ->
+                    ApiError.badRequest(
+                        "L'en-tête X-Cdap-Finalite (finalité de la consultation) est"
+                            + " obligatoire."));
+    if (!FINALITE.matcher(value).matches()) {
+      throw ApiError.badRequest(
+          "L'en-tête X-Cdap-Finalite doit être un code de finalité, par exemple"
+              + " ACCOMPAGNEMENT_SOCIAL.");
+    }
+    return FinaliteCode.of(value);
+  }
+
+  private static void allowFinalite(Session s, FinaliteCode finalite) {
+    if (!s.habilitations().allowsFinalite(finalite)) {
+      throw new ApiError(
+          ErrorCode.FINALITE_NOT_ALLOWED,
+          "La finalité "
+              + finalite.code()
+              + " n'est pas ouverte au profil "
+              + s.profil()
+              + " ; finalités autorisées : "
+              + s.habilitations().finalites()
+              + ".");
+    }
+  }
+
+  private static void allowCaf(Session s, CafCode caf) {
+    if (!s.habilitations().allowsCaf(caf)) {
+      throw new ApiError(
+          ErrorCode.CAF_NOT_HABILITATED,
+          "La CAF " + caf.value() + " n'est pas dans les habilitations de la session.");
+    }
+  }
+
+  private static ApiError outsideProfile(Session s, String what) {
+    return new ApiError(
+        ErrorCode.OUTSIDE_PROFILE, "Le profil " + s.profil() + " ne permet pas " + what + ".");
+  }
+
+  private static String idempotencyKey(SimRequest req) {
+    String key =
+        req.header("Idempotency-Key")
+            .orElseThrow(() -> ApiError.badRequest("L'en-tête Idempotency-Key est obligatoire."));
+    if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throw ApiError.badRequest(
+          "L'en-tête Idempotency-Key doit compter 8 à 64 caractères parmi A-Z, a-z, 0-9, '.',"
+              + " '_', ':' et '-'.");
+    }
+    return key;
+  }
+
+  private static AttestationType attestationType(String value) {
+    for (AttestationType t : AttestationType.values()) {
+      if (t.name().equals(value)) {
+        return t;
+      }
+    }
+    throw ApiError.badRequest(
+        "Type d'attestation inconnu : PAIEMENT, QUOTIENT_FAMILIAL ou DROITS attendu.");
+  }
+
+  private Binding binding(Session s, String reference) {
+    if (!REFERENCE.matcher(reference).matches()) {
+      throw unknownReference();
+    }
+    return state.binding(s, reference).orElseThrow(SimulatorHandler::unknownReference);
+  }
+
+  private static ApiError unknownReference() {
+    return new ApiError(
+        ErrorCode.REFERENCE_UNKNOWN,
+        "Référence de dossier inconnue, expirée ou obtenue par une autre session : refaites la"
+            + " recherche du dossier.");
+  }
+
+  private SyntheticDossier dossier(Binding b) {
+    return catalogue
+        .find(b.caf(), b.numeroAllocataire())
+        .orElseThrow(() -> new IllegalStateException("A bound dossier left the catalogue"));
+  }
+
+  // ---------------------------------------------------------------- dossiers
+
+  private SimResponse lookup(SimRequest req) {
+    Session s = session(req);
+    FinaliteCode finalite = finalite(req);
+    Map<String, Object> body = Json.parseObject(req.body());
+    String caf = Json.requiredString(body, "caf", 3);
+    if (!CAF.matcher(caf).matches()) {
+      throw ApiError.badRequest("Le champ 'caf' doit compter exactement trois chiffres.");
+    }
+    String numero = Json.requiredString(body, "numeroAllocataire", 7);
+    if (!NUMERO.matcher(numero).matches()) {
+      throw ApiError.badRequest(
+          "Le champ 'numeroAllocataire' doit compter exactement sept chiffres (zéros à gauche"
+              + " compris).");
+    }
+    allowFinalite(s, finalite);
+    CafCode cafCode = CafCode.of(caf);
+    allowCaf(s, cafCode);
+    NumeroAllocataire numeroAllocataire = NumeroAllocataire.of(numero);
+    if (catalogue.find(cafCode, numeroAllocataire).isEmpty()) {
+      throw new ApiError(
+          ErrorCode.DOSSIER_NOT_FOUND,
+          "Dossier allocataire inexistant dans la CAF " + caf + " pour le numéro fourni.");
+    }
+    Binding b = state.bind(s, cafCode, numeroAllocataire, finalite);
+    return SimResponse.json(200, Json.obj().put("reference", b.reference()).put("caf", caf));
+  }
+
+  private SimResponse tab(SimRequest req, String reference, Tab tab) {
+    Session s = session(req);
+    FinaliteCode finalite = finalite(req);
+    Paging paging =
+        tab == Tab.PAIEMENTS || tab == Tab.COURRIERS ? Paging.parse(req.rawQuery()) : null;
+    allowFinalite(s, finalite);
+    if (!s.habilitations().allowsTab(tab)) {
+      throw outsideProfile(s, "de consulter l'onglet " + tab.wireName());
+    }
+    SyntheticDossier d = dossier(binding(s, reference));
+    return SimResponse.json(
+        200, TabRenderer.render(tab, d, s.habilitations().restrictions(), paging));
+  }
+
+  private SimResponse attestationPdf(SimRequest req, String reference, String typeName) {
+    Session s = session(req);
+    FinaliteCode finalite = finalite(req);
+    AttestationType type = attestationType(typeName);
+    allowFinalite(s, finalite);
+    if (!s.habilitations().allowsAction(Action.ATTESTATION_PDF)) {
+      throw outsideProfile(s, "de consulter une attestation");
+    }
+    if (!s.habilitations().allowsAttestation(type)) {
+      throw outsideProfile(s, "l'attestation " + type.name());
+    }
+    SyntheticDossier d = dossier(binding(s, reference));
+    byte[] pdf =
+        AttestationPdf.render(type, d, s.habilitations().restrictions(), ZonedDateTime.now(clock));
+    return new SimResponse(
+        200,
+        Map.of(
+            "Content-Type",
+            "application/pdf",
+            "Content-Disposition",
+            "inline; filename=\"attestation-" + type.name().toLowerCase(Locale.ROOT) + ".pdf\""),
+        pdf);
+  }
+
+  /** Same request = same agent (the key's scope), same dossier and type, whatever reference. */
+  private record EnvoiFingerprint(CafCode caf, NumeroAllocataire numero, AttestationType type) {}
+
+  private SimResponse envoiPostal(SimRequest req, String reference, String typeName) {
+    Session s = session(req);
+    FinaliteCode finalite = finalite(req);
+    String key = idempotencyKey(req);
+    AttestationType type = attestationType(typeName);
+    allowFinalite(s, finalite);
+    if (!s.habilitations().allowsAction(Action.ATTESTATION_POSTALE)) {
+      throw outsideProfile(s, "de faire envoyer une attestation par courrier");
+    }
+    if (!s.habilitations().allowsAttestation(type)) {
+      throw outsideProfile(s, "l'attestation " + type.name());
+    }
+    Binding b = binding(s, reference);
+    SimulatorState.Outcome outcome =
+        state.once(
+            s.agent().login(),
+            key,
+            new EnvoiFingerprint(b.caf(), b.numeroAllocataire(), type),
+            SimulatorState.Kind.ENVOI_POSTAL,
+            sequence -> {
+              String receipt = String.format("ENV-%s-%06d", b.caf().value(), sequence);
+              LocalDate date = LocalDate.now(clock).plusDays(2);
+              state.record(
+                  new RecordedEnvoiPostal(
+                      receipt,
+                      b.caf(),
+                      b.numeroAllocataire(),
+                      type,
+                      date,
+                      s.agent().login(),
+                      finalite,
+                      key));
+              return Json.obj()
+                  .put("reference", receipt)
+                  .put("type", type.name())
+                  .put("dateEnvoiPrevue", date.toString());
+            });
+    return SimResponse.json(outcome.created() ? 201 : 200, outcome.receipt());
+  }
+
+  /** Same request = same CAF, subject, message and dossier (not reference) for the same agent. */
+  private record DialogueFingerprint(
+      CafCode caf, String objet, String message, Optional<NumeroAllocataire> dossier) {}
+
+  private SimResponse dialogue(SimRequest req, String cafValue) {
+    Session s = session(req);
+    if (!CAF.matcher(cafValue).matches()) {
+      throw ApiError.badRequest("Le code CAF du chemin doit compter exactement trois chiffres.");
+    }
+    CafCode caf = CafCode.of(cafValue);
+    String key = idempotencyKey(req);
+    Map<String, Object> body = Json.parseObject(req.body());
+    String objet = Json.requiredString(body, "objet", 120);
+    String message = Json.requiredString(body, "message", 4000);
+    String reference = Json.optionalString(body, "dossierReference");
+    if (reference != null && !REFERENCE.matcher(reference).matches()) {
+      throw ApiError.badRequest(
+          "Le champ 'dossierReference' doit être une référence de dossier (dos_…).");
+    }
+    if (!s.habilitations().allowsAction(Action.DIALOGUE)) {
+      throw outsideProfile(s, "d'utiliser le Dialogue");
+    }
+    allowCaf(s, caf);
+    Optional<Binding> b = Optional.empty();
+    if (reference != null) {
+      b = Optional.of(binding(s, reference));
+      if (!b.get().caf().equals(caf)) {
+        throw ApiError.badRequest("Le dossier référencé relève d'une autre CAF que le chemin.");
+      }
+    }
+    Optional<NumeroAllocataire> numero = b.map(Binding::numeroAllocataire);
+    SimulatorState.Outcome outcome =
+        state.once(
+            s.agent().login(),
+            key,
+            new DialogueFingerprint(caf, objet, message, numero),
+            SimulatorState.Kind.DIALOGUE,
+            sequence -> {
+              String receipt = String.format("DLG-%s-%06d", caf.value(), sequence);
+              OffsetDateTime recuLe = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+              state.record(
+                  new RecordedDialogue(
+                      receipt,
+                      caf,
+                      objet,
+                      message,
+                      Optional.ofNullable(reference),
+                      numero,
+                      recuLe,
+                      s.agent().login(),
+                      key));
+              return Json.obj()
+                  .put("reference", receipt)
+                  .put("recuLe", recuLe.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            });
+    return SimResponse.json(outcome.created() ? 201 : 200, outcome.receipt());
+  }
+}

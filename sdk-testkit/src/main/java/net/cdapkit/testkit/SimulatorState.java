@@ -1,0 +1,193 @@
+package net.cdapkit.testkit;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import net.cdapkit.capability.Habilitations;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.model.NumeroAllocataire;
+
+/**
+ * What the simulator remembers between requests: sessions, dossier references, idempotency keys and
+ * the recorded sends. Thread-safe: sessions and references in concurrent maps; idempotent effects,
+ * their records and their sequence numbers under one lock, so that a key used concurrently still
+ * has exactly one effect.
+ */
+final class SimulatorState {
+  private static final char[] ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Binding> references = new ConcurrentHashMap<>();
+  private final AtomicInteger authentications = new AtomicInteger();
+
+  private final Object lock = new Object();
+  private final Map<String, Stored> idempotency = new HashMap<>();
+  private final List<RecordedDialogue> dialogues = new ArrayList<>();
+  private final List<RecordedEnvoiPostal> envois = new ArrayList<>();
+  private int dialogueSequence;
+  private int envoiSequence;
+
+  /** An authenticated session. The token is a secret: never printed. */
+  record Session(String token, DemoAgents.Agent agent, Instant expiresAt) {
+    Habilitations habilitations() {
+      return agent.profile().habilitations();
+    }
+
+    String profil() {
+      return agent.profile().code();
+    }
+
+    @Override
+    public String toString() {
+      return "Session[agent=" + agent.login() + ", expiresAt=" + expiresAt + "]";
+    }
+  }
+
+  /** A dossier reference, valid only for the session (token) that looked it up. */
+  record Binding(
+      String reference,
+      String token,
+      CafCode caf,
+      NumeroAllocataire numeroAllocataire,
+      FinaliteCode finalite) {
+    @Override
+    public String toString() {
+      return "Binding[caf=" + caf + ", finalite=" + finalite + "]";
+    }
+  }
+
+  /** The result of an idempotent operation: its receipt, and whether this call created it. */
+  record Outcome(boolean created, Json.Obj receipt) {}
+
+  private record Stored(Object fingerprint, Json.Obj receipt) {}
+
+  Session openSession(DemoAgents.Agent agent, Instant expiresAt) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Session session = new Session(token, agent, expiresAt);
+    sessions.put(token, session);
+    authentications.incrementAndGet();
+    return session;
+  }
+
+  Optional<Session> session(String token) {
+    return Optional.ofNullable(sessions.get(token));
+  }
+
+  /** Ends a session: its token and every reference it looked up stop working. */
+  void closeSession(Session session) {
+    sessions.remove(session.token());
+    references.values().removeIf(b -> b.token().equals(session.token()));
+  }
+
+  Binding bind(Session session, CafCode caf, NumeroAllocataire numero, FinaliteCode finalite) {
+    while (true) {
+      Binding b = new Binding("dos_" + alphanumeric(24), session.token(), caf, numero, finalite);
+      if (references.putIfAbsent(b.reference(), b) == null) {
+        return b;
+      }
+    }
+  }
+
+  Optional<Binding> binding(Session session, String reference) {
+    Binding b = references.get(reference);
+    return b != null && b.token().equals(session.token()) ? Optional.of(b) : Optional.empty();
+  }
+
+  /**
+   * Runs {@code effect} once per (agent, key). A repeat with the same fingerprint gets the first
+   * receipt back; a repeat with another fingerprint is a conflict (40901). {@code effect} receives
+   * the next sequence number of its kind and runs under the lock.
+   */
+  Outcome once(
+      String agent, String key, Object fingerprint, Kind kind, IntFunction<Json.Obj> effect) {
+    String scoped = agent + '\n' + key;
+    synchronized (lock) {
+      Stored stored = idempotency.get(scoped);
+      if (stored != null) {
+        if (stored.fingerprint().equals(fingerprint)) {
+          return new Outcome(false, stored.receipt());
+        }
+        throw new ApiError(
+            ErrorCode.IDEMPOTENCY_CONFLICT,
+            "Cette clé d'idempotence a déjà servi pour une autre requête : choisissez une clé"
+                + " par opération.");
+      }
+      int sequence = kind == Kind.DIALOGUE ? ++dialogueSequence : ++envoiSequence;
+      Json.Obj receipt = effect.apply(sequence % 1_000_000);
+      idempotency.put(scoped, new Stored(fingerprint, receipt));
+      return new Outcome(true, receipt);
+    }
+  }
+
+  enum Kind {
+    DIALOGUE,
+    ENVOI_POSTAL
+  }
+
+  void record(RecordedDialogue dialogue) {
+    synchronized (lock) {
+      dialogues.add(dialogue);
+    }
+  }
+
+  void record(RecordedEnvoiPostal envoi) {
+    synchronized (lock) {
+      envois.add(envoi);
+    }
+  }
+
+  List<RecordedDialogue> dialogues() {
+    synchronized (lock) {
+      return List.copyOf(dialogues);
+    }
+  }
+
+  List<RecordedEnvoiPostal> envoisPostaux() {
+    synchronized (lock) {
+      return List.copyOf(envois);
+    }
+  }
+
+  int authentications() {
+    return authentications.get();
+  }
+
+  String newRequestId() {
+    return "sim-" + alphanumeric(20);
+  }
+
+  /** Forgets sessions, references, idempotency keys, recorded sends and counters. */
+  void reset() {
+    synchronized (lock) {
+      sessions.clear();
+      references.clear();
+      idempotency.clear();
+      dialogues.clear();
+      envois.clear();
+      dialogueSequence = 0;
+      envoiSequence = 0;
+      authentications.set(0);
+    }
+  }
+
+  private String alphanumeric(int length) {
+    char[] chars = new char[length];
+    for (int i = 0; i < length; i++) {
+      chars[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(chars);
+  }
+}
