@@ -83,14 +83,16 @@ class ClientAgainstSimulatorIntegrationTest {
 
   @Test
   void authenticate_suspendedAndRenewalAgents_haveTheirReasons() {
-    assertThatThrownBy(() -> client.authenticate(CredentialsProvider.of("demo-suspendu", "demo-password")))
+    assertThatThrownBy(
+            () -> client.authenticate(CredentialsProvider.of("demo-suspendu", "demo-password")))
         .isInstanceOfSatisfying(
             AuthenticationException.class,
             e ->
                 assertThat(e.reason())
                     .isEqualTo(AuthenticationException.Reason.HABILITATION_SUSPENDED));
     assertThatThrownBy(
-            () -> client.authenticate(CredentialsProvider.of("demo-renouvellement", "demo-password")))
+            () ->
+                client.authenticate(CredentialsProvider.of("demo-renouvellement", "demo-password")))
         .isInstanceOfSatisfying(
             AuthenticationException.class,
             e ->
@@ -137,13 +139,14 @@ class ClientAgainstSimulatorIntegrationTest {
     Dossier largest = null;
     int max = 0;
     for (SyntheticDossier s : Catalogue.standard().dossiers()) {
-      if (!session.habilitations().allowsCaf(net.cdapkit.model.CafCode.of(s.caf()))) {
+      if (!session.habilitations().allowsCaf(s.caf())) {
         continue;
       }
       Dossier d =
           session
               .selectCaf(s.caf())
-              .consultDossier(s.numero(), Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL));
+              .consultDossier(
+                  s.numeroAllocataire(), Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL));
       int n = d.paiements().toList().size();
       if (n > max) {
         max = n;

@@ -19,7 +19,8 @@ final class Connection implements AutoCloseable {
   final CdapSession session;
   final String login;
 
-  private Connection(CdapSimulator simulator, CdapClient client, CdapSession session, String login) {
+  private Connection(
+      CdapSimulator simulator, CdapClient client, CdapSession session, String login) {
     this.simulator = simulator;
     this.client = client;
     this.session = session;
@@ -43,7 +44,10 @@ final class Connection implements AutoCloseable {
       }
     }
     CdapClient client =
-        CdapClient.builder().baseUrl(server).credentials(CredentialsProvider.fromEnvironment()).build();
+        CdapClient.builder()
+            .baseUrl(server)
+            .credentials(CredentialsProvider.fromEnvironment())
+            .build();
     CdapSession session = client.authenticate();
     return new Connection(null, client, session, session.agent().id());
   }

@@ -34,7 +34,10 @@ final class ConsultCommand implements Callable<Integer> {
   @Option(names = "--caf", required = true, description = "CAF code, 3 digits (e.g. 751).")
   String caf;
 
-  @Option(names = "--allocataire", required = true, description = "Numéro allocataire, 1 to 7 digits.")
+  @Option(
+      names = "--allocataire",
+      required = true,
+      description = "Numéro allocataire, 1 to 7 digits.")
   String allocataire;
 
   @Option(
@@ -47,21 +50,27 @@ final class ConsultCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the contract's JSON instead of text.")
   boolean json;
 
-  @Option(names = "--server", description = "Base URL of a server, e.g. http://127.0.0.1:8080/api/v1/.")
+  @Option(
+      names = "--server",
+      description = "Base URL of a server, e.g. http://127.0.0.1:8080/api/v1/.")
   String server;
 
   @Option(
       names = "--profile",
       defaultValue = "T1",
-      description = "Embedded simulator only: the demo agent's profile, T1 to T5 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Embedded simulator only: the demo agent's profile, T1 to T5 (default: ${DEFAULT-VALUE}).")
   String profile;
 
   @Option(
       names = "--finalite",
-      description = "Declared purpose (finalité) code. Default: the session's first allowed finalité.")
+      description =
+          "Declared purpose (finalité) code. Default: the session's first allowed finalité.")
   String finalite;
 
-  @Option(names = "--motif", description = "Free-text detail of the finalité, kept in the audit journal.")
+  @Option(
+      names = "--motif",
+      description = "Free-text detail of the finalité, kept in the audit journal.")
   String motif;
 
   @Option(names = "--du", description = "History tabs: first month, yyyy-MM.")
@@ -86,7 +95,9 @@ final class ConsultCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new InvalidInputException(
-                          "Unknown tab '" + tab + "'; one of synthese, resume, paiements, droits,"
+                          "Unknown tab '"
+                              + tab
+                              + "'; one of synthese, resume, paiements, droits,"
                               + " famille, ressources, rsa, courriers, logement, creances"));
     }
     Periode periode = periode();
@@ -120,7 +131,10 @@ final class ConsultCommand implements Callable<Integer> {
           spec.commandLine()
               .getErr()
               .println(
-                  "Onglets non accessibles au profil " + session.profile() + " : " + String.join(", ", denied));
+                  "Onglets non accessibles au profil "
+                      + session.profile()
+                      + " : "
+                      + String.join(", ", denied));
         }
       }
     }

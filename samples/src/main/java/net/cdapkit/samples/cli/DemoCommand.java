@@ -21,9 +21,9 @@ import net.cdapkit.model.EnvoiPostalReceipt;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Walks every step of the CAF partner guide against the embedded simulator. */
 @Command(
@@ -81,9 +81,9 @@ final class DemoCommand implements Callable<Integer> {
               + h.actions().stream().map(Enum::name).collect(Collectors.joining(", ")));
 
       CafContext caf = session.selectCaf("751");
-      FinaliteCode code = h.finalites().stream().findFirst().orElse(FinaliteCode.ACCOMPAGNEMENT_SOCIAL);
-      Dossier dossier =
-          caf.consultDossier("9900001", Finalite.of(code, "Démonstration cdapkit"));
+      FinaliteCode code =
+          h.finalites().stream().findFirst().orElse(FinaliteCode.ACCOMPAGNEMENT_SOCIAL);
+      Dossier dossier = caf.consultDossier("9900001", Finalite.of(code, "Démonstration cdapkit"));
       out.println(
           "Étape 3 · CAF 751 sélectionnée, dossier 9900001 consulté pour la finalité " + code);
 
@@ -106,7 +106,9 @@ final class DemoCommand implements Callable<Integer> {
       AttestationPdf pdf = dossier.requestAttestation(type);
       Files.createDirectories(outputDir);
       Path file =
-          pdf.writeTo(outputDir.resolve("cdap-attestation-" + type.name().toLowerCase(java.util.Locale.ROOT) + ".pdf"));
+          pdf.writeTo(
+              outputDir.resolve(
+                  "cdap-attestation-" + type.name().toLowerCase(java.util.Locale.ROOT) + ".pdf"));
       out.println(
           "Étape 6 · Attestation "
               + type
@@ -133,7 +135,8 @@ final class DemoCommand implements Callable<Integer> {
                     .message("Message de démonstration envoyé au simulateur par cdap demo.")
                     .dossier(dossier)
                     .build());
-        out.println("Étape 6 · Message Dialogue envoyé à la CAF 751 : accusé " + receipt.reference());
+        out.println(
+            "Étape 6 · Message Dialogue envoyé à la CAF 751 : accusé " + receipt.reference());
       }
       AideEnLigne aide = session.help();
       out.println("Étape 7 · Aide en ligne : " + aide.fiches().size() + " fiches pratiques");

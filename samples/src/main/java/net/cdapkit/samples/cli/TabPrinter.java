@@ -84,10 +84,13 @@ final class TabPrinter {
     human.accept(value);
   }
 
-  private <T> void history(Tab tab, History<T> history, java.util.function.Function<T, String> line) {
+  private <T> void history(
+      Tab tab, History<T> history, java.util.function.Function<T, String> line) {
     if (json) {
       out.println(
-          history.stream().map(v -> ModelJson.toJson(v, false)).collect(Collectors.joining(",", "[", "]")));
+          history.stream()
+              .map(v -> ModelJson.toJson(v, false))
+              .collect(Collectors.joining(",", "[", "]")));
       return;
     }
     heading(tab);
@@ -118,10 +121,19 @@ final class TabPrinter {
     out.println("  Situation         : " + s.situationFamiliale().label());
     out.println("  Enfants           : " + s.nombreEnfants());
     s.quotientFamilial()
-        .ifPresent(q -> out.println("  Quotient familial : " + eur(q.montant()) + " (" + q.mois() + ")"));
+        .ifPresent(
+            q -> out.println("  Quotient familial : " + eur(q.montant()) + " (" + q.mois() + ")"));
     s.prestations()
         .forEach(
-            p -> out.println("  " + pad(p.prestation().name(), 18) + ": " + eur(p.montant()) + " (" + p.mois() + ")"));
+            p ->
+                out.println(
+                    "  "
+                        + pad(p.prestation().name(), 18)
+                        + ": "
+                        + eur(p.montant())
+                        + " ("
+                        + p.mois()
+                        + ")"));
   }
 
   private void resume(ResumeDossier r) {
@@ -135,8 +147,10 @@ final class TabPrinter {
             + r.adresse().commune());
     out.println("  Affiliation       : " + r.dateAffiliation());
     out.println("  Régime            : " + r.regime());
-    out.println("  Situation         : " + r.situationFamiliale().label()
-        + r.dateSituationFamiliale().map(d -> " depuis le " + d).orElse(""));
+    out.println(
+        "  Situation         : "
+            + r.situationFamiliale().label()
+            + r.dateSituationFamiliale().map(d -> " depuis le " + d).orElse(""));
     out.println("  Statut            : " + r.statut());
     out.println("  Dernière modif.   : " + r.derniereModification());
   }
@@ -190,14 +204,20 @@ final class TabPrinter {
   private void ressources(Ressources r) {
     perimetre(r.perimetre());
     r.quotientFamilial()
-        .ifPresent(q -> out.println("  Quotient familial : " + eur(q.montant()) + " (" + q.mois() + ")"));
+        .ifPresent(
+            q -> out.println("  Quotient familial : " + eur(q.montant()) + " (" + q.mois() + ")"));
     r.revenusN2()
         .ifPresent(n -> out.println("  Revenus " + n.annee() + "      : " + eur(n.montant())));
     r.declarationsTrimestrielles()
         .forEach(
             t ->
                 out.println(
-                    "  Trimestre " + t.debut() + " : activité " + eur(t.activite()) + ", autres " + eur(t.autres())));
+                    "  Trimestre "
+                        + t.debut()
+                        + " : activité "
+                        + eur(t.activite())
+                        + ", autres "
+                        + eur(t.autres())));
   }
 
   private void rsa(Rsa r) {
@@ -213,7 +233,11 @@ final class TabPrinter {
     d.orientation().ifPresent(o -> out.println("  Orientation       : " + o));
     d.referent()
         .ifPresent(
-            ref -> out.println("  Référent          : " + ref.organisme() + ref.nom().map(n -> " — " + n).orElse("")));
+            ref ->
+                out.println(
+                    "  Référent          : "
+                        + ref.organisme()
+                        + ref.nom().map(n -> " — " + n).orElse("")));
   }
 
   private String courrier(Courrier c) {
@@ -232,7 +256,11 @@ final class TabPrinter {
     lg.charges().ifPresent(v -> out.println("  Charges           : " + eur(v)));
     lg.bailleur()
         .ifPresent(
-            b -> out.println("  Bailleur          : " + b.nom() + b.type().map(t -> " (" + t + ")").orElse("")));
+            b ->
+                out.println(
+                    "  Bailleur          : "
+                        + b.nom()
+                        + b.type().map(t -> " (" + t + ")").orElse("")));
     lg.aide().ifPresent(a -> out.println("  Aide au logement  : " + a));
     out.println("  Tiers payant      : " + (lg.tiersPayant() ? "oui" : "non"));
   }

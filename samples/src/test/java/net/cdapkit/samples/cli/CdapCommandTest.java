@@ -19,7 +19,8 @@ class CdapCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        CdapCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        CdapCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+            .execute(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -34,7 +35,8 @@ class CdapCommandTest {
     Path pdf = dir.resolve("cdap-attestation-paiement.pdf");
     assertThat(run.out()).contains(pdf.toAbsolutePath().toString());
     byte[] bytes = Files.readAllBytes(pdf);
-    assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
   }
 
   @Test
@@ -46,7 +48,8 @@ class CdapCommandTest {
 
   @Test
   void consult_json_printsTheContractsJson() {
-    Run run = run("consult", "--caf", "751", "--allocataire", "9900001", "--tab", "synthese", "--json");
+    Run run =
+        run("consult", "--caf", "751", "--allocataire", "9900001", "--tab", "synthese", "--json");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out().strip()).startsWith("{").contains("\"allocataire\"");
   }
@@ -61,16 +64,48 @@ class CdapCommandTest {
 
   @Test
   void consult_whenTabOutsideProfile_exits3NamingProfileAndTab() {
-    Run run = run("consult", "--profile", "T5", "--caf", "751", "--allocataire", "9900001", "--tab", "rsa");
+    Run run =
+        run(
+            "consult",
+            "--profile",
+            "T5",
+            "--caf",
+            "751",
+            "--allocataire",
+            "9900001",
+            "--tab",
+            "rsa");
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err().strip()).contains("T5").contains("rsa").doesNotContain("\n");
   }
 
   @Test
   void consult_whenTabAllowed_exits0ForEachProfile() {
-    assertThat(run("consult", "--profile", "T5", "--caf", "751", "--allocataire", "9900001", "--tab", "logement").code())
+    assertThat(
+            run(
+                    "consult",
+                    "--profile",
+                    "T5",
+                    "--caf",
+                    "751",
+                    "--allocataire",
+                    "9900001",
+                    "--tab",
+                    "logement")
+                .code())
         .isZero();
-    assertThat(run("consult", "--profile", "T1", "--caf", "751", "--allocataire", "9900001", "--tab", "rsa").code())
+    assertThat(
+            run(
+                    "consult",
+                    "--profile",
+                    "T1",
+                    "--caf",
+                    "751",
+                    "--allocataire",
+                    "9900001",
+                    "--tab",
+                    "rsa")
+                .code())
         .isZero();
   }
 
