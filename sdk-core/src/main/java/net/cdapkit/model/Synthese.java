@@ -12,6 +12,12 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Synthese {
+  /**
+   * Which prestations the list shows: {@link Perimetre#AIDES_LOGEMENT} when the profile sees
+   * housing aids only (a landlord never learns, say, that the household receives the RSA).
+   */
+  public abstract Perimetre perimetre();
+
   public abstract Personne allocataire();
 
   /** The CAF that manages the dossier. */

@@ -87,6 +87,7 @@ class GoldenJsonTest {
             "synthese.json",
             Synthese.class,
             List.of(
+                "perimetre",
                 "allocataire",
                 "allocataire.nom",
                 "allocataire.prenom",

@@ -20,6 +20,7 @@ class ValueTypesTest {
   void build_whenNombreEnfantsNegative_throwsNamingTheField() {
     Synthese.Builder b =
         Synthese.builder()
+            .perimetre(Perimetre.COMPLET)
             .allocataire(Personne.builder().nom("EXEMPLE").prenom("Camille").build())
             .caf(CafCode.of("751"))
             .situationFamiliale(SituationFamiliale.CEL)

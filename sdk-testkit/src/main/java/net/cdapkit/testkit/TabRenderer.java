@@ -26,7 +26,7 @@ final class TabRenderer {
   static Json.Obj render(
       Tab tab, SyntheticDossier d, Set<Restriction> restrictions, Paging paging) {
     return switch (tab) {
-      case SYNTHESE -> synthese(d);
+      case SYNTHESE -> synthese(d, restrictions);
       case RESUME -> resume(d);
       case PAIEMENTS -> paiements(d, restrictions, paging);
       case DROITS -> droits(d, restrictions);
@@ -67,9 +67,11 @@ final class TabRenderer {
     return Json.obj().put("mois", qf.mois().toString()).put("montant", money(qf.montant()));
   }
 
-  static Json.Obj synthese(SyntheticDossier d) {
+  static Json.Obj synthese(SyntheticDossier d, Set<Restriction> restrictions) {
     var s = d.synthese();
+    boolean narrowed = logementSeulement(restrictions);
     return Json.obj()
+        .put("perimetre", perimetre(narrowed, "AIDES_LOGEMENT"))
         .put(
             "allocataire",
             Json.obj().put("nom", s.allocataire().nom()).put("prenom", s.allocataire().prenom()))
@@ -80,7 +82,7 @@ final class TabRenderer {
         .put(
             "prestations",
             each(
-                s.prestations(),
+                keep(s.prestations(), narrowed, p -> p.prestation().isAideLogement()),
                 p ->
                     Json.obj()
                         .put("prestation", p.prestation().name())

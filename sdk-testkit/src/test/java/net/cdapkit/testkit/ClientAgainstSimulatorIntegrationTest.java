@@ -236,7 +236,10 @@ class ClientAgainstSimulatorIntegrationTest {
     assertThat(d.creances().creances()).allMatch(x -> x.prestationOrigine().isAideLogement());
     assertThat(d.compositionFamille().perimetre()).isEqualTo(Perimetre.SANS_NIR);
     assertThat(d.compositionFamille().membres()).allMatch(m -> m.nir().isEmpty());
-    assertThat(d.synthese().prestations()).extracting(p -> p.prestation()).isNotEmpty();
+    assertThat(d.synthese().perimetre()).isEqualTo(Perimetre.AIDES_LOGEMENT);
+    assertThat(d.synthese().prestations())
+        .isNotEmpty()
+        .allMatch(p -> p.prestation().isAideLogement());
     assertThat(Prestation.APL.isAideLogement()).isTrue();
   }
 }
