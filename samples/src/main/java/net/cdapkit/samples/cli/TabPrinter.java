@@ -116,6 +116,7 @@ final class TabPrinter {
   }
 
   private void synthese(Synthese s) {
+    perimetre(s.perimetre());
     out.println("  Allocataire       : " + s.allocataire().prenom() + " " + s.allocataire().nom());
     out.println("  CAF               : " + s.caf());
     out.println("  Situation         : " + s.situationFamiliale().label());
