@@ -41,11 +41,14 @@ public final class CafContext {
 
   /**
    * Opens a dossier for a declared purpose (step 3, "consulter"). The numéro travels in a request
-   * body, never in a URL; the server answers an opaque reference used by every tab.
+   * body, never in a URL; the server answers an opaque reference used by every tab. The
+   * consultation is counted by the client's usage guard and recorded in its audit sink.
    *
    * @throws net.cdapkit.error.CapabilityDeniedException if the finalité is not one of the
    *     session's, before any request
+   * @throws net.cdapkit.audit.AtypicalUseException if the usage guard blocks it, before any request
    * @throws net.cdapkit.error.NotFoundException if the CAF has no such dossier
+   * @throws net.cdapkit.audit.AuditException if the audit sink fails and the client is fail-closed
    */
   public Dossier consultDossier(NumeroAllocataire numero, Finalite finalite) {
     if (numero == null) {
@@ -56,10 +59,19 @@ public final class CafContext {
           "A finalité is required for every consultation (the convention with the CAF limits"
               + " consultations to declared purposes)");
     }
-    session.requireFinalite(finalite.code());
+    Audit audit = session.audit();
+    Audit.Event event = Audit.Event.consultation(caf, numero, finalite);
+    audit.check(event, () -> session.requireFinalite(finalite.code()));
+    audit.admitConsultation(event);
     Dossier dossier = new Dossier(session, caf, numero, finalite);
-    dossier.lookup();
-    return dossier;
+    long generation = session.tokenGeneration();
+    return audit.run(
+        event,
+        () -> lookupExchange(numero, finalite),
+        exchange -> {
+          dossier.accept(exchange, generation);
+          return dossier;
+        });
   }
 
   /** Convenience for {@code consultDossier(NumeroAllocataire.of(numero), finalite)}. */
@@ -85,58 +97,74 @@ public final class CafContext {
     if (options == null) {
       throw new InvalidInputException("Request options must not be null; use defaults()");
     }
-    session.requireAction(Action.DIALOGUE);
-    String dossierReference = null;
-    String finalite = null;
-    if (message.dossier().isPresent()) {
-      Dossier d = message.dossier().get();
-      if (d.session() != session || !d.caf().equals(caf)) {
-        throw new InvalidInputException(
-            "The message's dossier belongs to another session or CAF than this one");
-      }
-      dossierReference = d.reference();
-      finalite = d.finalite().code().code();
+    Dossier about = message.dossier().orElse(null);
+    if (about != null && (about.session() != session || !about.caf().equals(caf))) {
+      throw new InvalidInputException(
+          "The message's dossier belongs to another session or CAF than this one");
     }
-    String finaliteHeader = finalite;
+    Audit.Event event = Audit.Event.dialogue(caf, about);
+    session.audit().check(event, () -> session.requireAction(Action.DIALOGUE));
+    String finaliteHeader = about == null ? null : about.finalite().code().code();
     String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
-    DialogueRequest body =
-        new DialogueRequest(message.objet(), message.message(), dossierReference);
     CallContext context =
         new CallContext(
             "dialogue", session.profile(), "action DIALOGUE", true, options.timeout().orElse(null));
-    return sendWithEffect(
-        "dialogue",
-        key,
-        () ->
-            session.send(
-                auth ->
-                    session
-                        .client()
-                        .api()
-                        .sendDialogue(auth, finaliteHeader, key, caf.value(), body),
-                context),
-        DialogueReceipt.class);
+    return session
+        .audit()
+        .run(
+            event,
+            () -> {
+              // Inside the audited call, since renewing the reference is a request of its own,
+              // but outside sendWithEffect: a failed lookup has sent no message.
+              DialogueRequest body =
+                  new DialogueRequest(
+                      message.objet(), message.message(), about == null ? null : about.reference());
+              return sendWithEffect(
+                  "dialogue",
+                  key,
+                  () ->
+                      session.send(
+                          auth ->
+                              session
+                                  .client()
+                                  .api()
+                                  .sendDialogue(
+                                      auth,
+                                      session.agentHeader(),
+                                      finaliteHeader,
+                                      key,
+                                      caf.value(),
+                                      body),
+                          context));
+            },
+            exchange -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue"));
   }
 
-  /** Looks up a dossier reference; used by {@link Dossier}. */
-  DossierReferencePayload lookup(NumeroAllocataire numero, Finalite finalite) {
+  /** Sends the lookup of a dossier reference; used by {@link Dossier}. */
+  Exchange lookupExchange(NumeroAllocataire numero, Finalite finalite) {
     DossierLookup body = new DossierLookup(caf.value(), numero.value());
-    Exchange exchange =
-        session.send(
-            auth -> session.client().api().lookupDossier(auth, finalite.code().code(), body),
-            new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null));
+    return session.send(
+        auth ->
+            session
+                .client()
+                .api()
+                .lookupDossier(auth, session.agentHeader(), finalite.code().code(), body),
+        new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null));
+  }
+
+  /** Decodes a lookup's answer. */
+  static DossierReferencePayload lookupPayload(Exchange exchange) {
     return ApiCaller.decode(exchange, DossierReferencePayload.class, "dossier.lookup");
   }
 
   /**
-   * Runs an operation with effects; a failure that leaves the outcome unknown (no answer, or a
+   * Sends an operation with effects; a failure that leaves the outcome unknown (no answer, or a
    * gateway error) becomes {@link OutcomeUnknownException} carrying the key to resend with.
    */
-  static <T> T sendWithEffect(
-      String operation, String key, java.util.function.Supplier<Exchange> send, Class<T> type) {
-    Exchange exchange;
+  static Exchange sendWithEffect(
+      String operation, String key, java.util.function.Supplier<Exchange> send) {
     try {
-      exchange = send.get();
+      return send.get();
     } catch (TransportException e) {
       throw new OutcomeUnknownException(
           operation, key, e.requestId().orElse(null), e.attempts(), e);
@@ -149,7 +177,6 @@ public final class CafContext {
     } catch (CdapException e) {
       throw e;
     }
-    return ApiCaller.decode(exchange, type, operation);
   }
 
   @Override

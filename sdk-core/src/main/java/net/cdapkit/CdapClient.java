@@ -3,17 +3,27 @@ package net.cdapkit;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import net.cdapkit.audit.AuditSink;
+import net.cdapkit.audit.JsonLinesAuditJournal;
+import net.cdapkit.audit.UsageGuard;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
+import net.cdapkit.internal.http.HttpTraceLog;
 import net.cdapkit.internal.http.RetrySettings;
 import net.cdapkit.internal.http.SdkInterceptor;
 import net.cdapkit.internal.json.CdapJson;
+import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -38,9 +48,12 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }
  * }</pre>
  *
- * <p>Every operation is checked against the session's habilitations before a request is sent.
+ * <p>Every operation is checked against the session's habilitations before a request is sent, and
+ * leaves records in the configured {@linkplain Builder#auditSink audit sink}.
  */
 public final class CdapClient {
+  private static final Logger LOG = LoggerFactory.getLogger(CdapClient.class);
+
   private final HttpUrl baseUrl;
   private final CredentialsProvider credentials;
   private final OkHttpClient okHttpClient;
@@ -68,6 +81,9 @@ public final class CdapClient {
             // Retries are the SDK's own: counted, budgeted, and only for safe calls.
             .retryOnConnectionFailure(false)
             .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
+            // Network level, so that it sees the headers as sent; TRACE only, values allow-listed.
+            .addNetworkInterceptor(new HttpTraceLog())
+            .certificatePinner(pinner(base.certificatePinner(), b.certificatePins))
             .build();
     this.api =
         new Retrofit.Builder()
@@ -130,6 +146,38 @@ public final class CdapClient {
     return config.tokenRefreshMargin;
   }
 
+  OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  /** The audit trail of one session of this client. */
+  Audit audit(String partner, String agent, String profile) {
+    return new Audit(
+        config.auditSink,
+        config.auditFailClosed,
+        config.auditFinaliteDetail,
+        config.usageGuard,
+        config.clock,
+        partner,
+        agent,
+        profile);
+  }
+
+  /** The caller's pins, if any, and the builder's. */
+  private static CertificatePinner pinner(CertificatePinner base, List<String[]> pins) {
+    if (pins.isEmpty()) {
+      return base;
+    }
+    CertificatePinner.Builder merged = new CertificatePinner.Builder();
+    for (CertificatePinner.Pin pin : base.getPins()) {
+      merged.add(pin.getPattern(), pin.toString());
+    }
+    for (String[] pin : pins) {
+      merged.add(pin[0], pin[1]);
+    }
+    return merged.build();
+  }
+
   @Override
   public String toString() {
     return "CdapClient{baseUrl=" + baseUrl + "}";
@@ -137,7 +185,9 @@ public final class CdapClient {
 
   /**
    * Configures a {@link CdapClient}. Every default is set here: connect 10 s, read 30 s, write 30
-   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB.
+   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, no audit sink,
+   * audit fail-closed, finalité details not journaled, {@link UsageGuard#defaults()}, the system
+   * UTC clock, no certificate pins.
    */
   public static final class Builder {
     private String baseUrl;
@@ -150,6 +200,12 @@ public final class CdapClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private long maxResponseBytes = 16L * 1024 * 1024;
     private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+    private AuditSink auditSink = AuditSink.none();
+    private boolean auditFailClosed = true;
+    private boolean auditFinaliteDetail = false;
+    private UsageGuard usageGuard = UsageGuard.defaults();
+    private Clock clock = Clock.systemUTC();
+    private List<String[]> certificatePins = new ArrayList<>();
 
     private Builder() {}
 
@@ -165,6 +221,12 @@ public final class CdapClient {
       b.retryPolicy = retryPolicy;
       b.maxResponseBytes = maxResponseBytes;
       b.tokenRefreshMargin = tokenRefreshMargin;
+      b.auditSink = auditSink;
+      b.auditFailClosed = auditFailClosed;
+      b.auditFinaliteDetail = auditFinaliteDetail;
+      b.usageGuard = usageGuard;
+      b.clock = clock;
+      b.certificatePins = new ArrayList<>(certificatePins);
       return b;
     }
 
@@ -246,6 +308,92 @@ public final class CdapClient {
     }
 
     /**
+     * Where every audit record goes: the partner's proof of who consulted which dossier, when and
+     * why. <strong>The default keeps nothing</strong> ({@link AuditSink#none()}), so that a library
+     * never writes files on its own; a production client must set one, typically a {@link
+     * JsonLinesAuditJournal}. A client built without one for a non-loopback server logs a WARN line
+     * saying so.
+     */
+    public Builder auditSink(AuditSink sink) {
+      if (sink == null) {
+        throw new InvalidInputException("auditSink must not be null; use AuditSink.none()");
+      }
+      this.auditSink = sink;
+      return this;
+    }
+
+    /**
+     * Whether a failure to write the audit journal stops the operation (default true): then no
+     * request is sent unless its PENDING record was kept, and an answer whose outcome record was
+     * not kept is withheld ({@link net.cdapkit.audit.AuditException}). With false, such failures
+     * are logged at WARN and the operation goes on, untraced.
+     */
+    public Builder auditFailClosed(boolean failClosed) {
+      this.auditFailClosed = failClosed;
+      return this;
+    }
+
+    /**
+     * Whether the finalité's free-text detail is copied into audit records (default false: only
+     * whether one was given). The detail may describe the household, and the journal is kept for
+     * years and shown to auditors; a partner whose details are case numbers may opt in.
+     */
+    public Builder auditFinaliteDetail(boolean include) {
+      this.auditFinaliteDetail = include;
+      return this;
+    }
+
+    /**
+     * The atypical-use guard asked before each consultation (default {@link UsageGuard#defaults()}:
+     * warn above 60 an hour or 250 a day per agent, and at night); {@link UsageGuard#off()} to
+     * disable it.
+     */
+    public Builder usageGuard(UsageGuard guard) {
+      if (guard == null) {
+        throw new InvalidInputException("usageGuard must not be null; use UsageGuard.off()");
+      }
+      this.usageGuard = guard;
+      return this;
+    }
+
+    /** The clock that dates audit records and drives the usage guard (default system UTC). */
+    public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw new InvalidInputException("clock must not be null");
+      }
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Pins the server's certificate chain for a host: a TLS connection succeeds only if a
+     * certificate in the chain has one of these public-key hashes ({@code sha256/} + base64, as
+     * OkHttp's {@link CertificatePinner} takes them). Add a backup pin, or a rotation of the
+     * server's key locks the client out. Pins of a caller's own OkHttp client are kept.
+     *
+     * @throws InvalidInputException unless the host is given and every pin is {@code sha256/<base64
+     *     of 32 bytes>}
+     */
+    public Builder certificatePins(String host, String... pins) {
+      if (host == null || host.isBlank()) {
+        throw new InvalidInputException("certificatePins needs a host name, e.g. cdap.example.org");
+      }
+      if (pins == null || pins.length == 0) {
+        throw new InvalidInputException("certificatePins needs at least one pin");
+      }
+      for (String pin : pins) {
+        if (pin == null || !pin.matches("sha256/[A-Za-z0-9+/]{43}=")) {
+          throw new InvalidInputException(
+              "A certificate pin is 'sha256/' followed by the base64 of 32 bytes");
+        }
+      }
+      for (String pin : pins) {
+        certificatePins.add(new String[] {host.strip(), pin});
+      }
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException naming the field: missing or malformed base URL, plain HTTP to
      *     a non-loopback host
      */
@@ -269,6 +417,12 @@ public final class CdapClient {
       if (url.username().length() > 0 || url.password().length() > 0) {
         throw new InvalidInputException(
             "baseUrl must not carry credentials; use credentials(CredentialsProvider)");
+      }
+      if (auditSink == AuditSink.none() && !isLoopback(url.host())) {
+        LOG.warn(
+            "cdap client built without an audit sink: consultations of {} will not be journaled"
+                + " (set CdapClient.Builder.auditSink)",
+            url.host());
       }
       return new CdapClient(this, url);
     }

@@ -48,6 +48,8 @@ public final class CdapSession implements AutoCloseable {
   private final String profile;
   private final Habilitations habilitations;
   private final Optional<Integer> declaredRate;
+  private final String agentHeader;
+  private final Audit audit;
   private final Object authLock = new Object();
   private volatile Token token;
   private volatile boolean closed;
@@ -81,6 +83,8 @@ public final class CdapSession implements AutoCloseable {
     this.profile = s.profil();
     this.habilitations = s.habilitations().toHabilitations();
     this.declaredRate = Optional.ofNullable(s.debitMaxParSeconde());
+    this.agentHeader = percentEncode(agent.id());
+    this.audit = client.audit(partenaire.id(), agent.id(), profile);
     this.token = token(first, 0);
   }
 
@@ -190,7 +194,10 @@ public final class CdapSession implements AutoCloseable {
       throw new InvalidInputException("CAF code is required");
     }
     if (!habilitations.allowsCaf(caf)) {
-      throw CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
+      CapabilityDeniedException denied =
+          CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
+      audit.denied(Audit.Event.cafSelection(caf), denied);
+      throw denied;
     }
     return new CafContext(this, caf);
   }
@@ -203,7 +210,9 @@ public final class CdapSession implements AutoCloseable {
   /** The online help: fiches pratiques (step 7). */
   public AideEnLigne help() {
     Exchange exchange =
-        send(auth -> client.api().help(auth), context("help", "help", RequestOptions.defaults()));
+        send(
+            auth -> client.api().help(auth, agentHeader),
+            context("help", "help", RequestOptions.defaults()));
     return ApiCaller.decode(exchange, AideEnLigne.class, "help");
   }
 
@@ -218,7 +227,7 @@ public final class CdapSession implements AutoCloseable {
       client
           .caller()
           .execute(
-              client.api().logout(token.header),
+              client.api().logout(token.header, agentHeader),
               new CallContext("logout", profile, "logout", false, null));
     } catch (RuntimeException e) {
       // The token expires on its own; a logout that did not reach the server is not an error
@@ -236,6 +245,39 @@ public final class CdapSession implements AutoCloseable {
 
   CdapClient client() {
     return client;
+  }
+
+  Audit audit() {
+    return audit;
+  }
+
+  /** The agent's identifier as the {@code X-Cdap-Agent} header carries it. */
+  String agentHeader() {
+    return agentHeader;
+  }
+
+  /**
+   * Percent-encodes (UTF-8) every character but {@code A-Z a-z 0-9 - . _ ~ @ +}: a header value
+   * must be printable ASCII, and an agent's login may not be.
+   */
+  static String percentEncode(String value) {
+    StringBuilder b = new StringBuilder(value.length());
+    for (byte c : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '@'
+          || c == '+') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(String.format("%02X", c & 0xff));
+      }
+    }
+    return b.toString();
   }
 
   void ensureOpen() {

@@ -3,6 +3,7 @@ package net.cdapkit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import net.cdapkit.audit.AuditOperation;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.InvalidInputException;
@@ -39,7 +40,9 @@ import retrofit2.Call;
  * nothing is prefetched. Thread-safe.
  *
  * <p>Each read is checked against the session's habilitations first: a tab or action outside the
- * profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request.
+ * profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request. Each
+ * request, and each refusal, leaves records in the client's audit sink: one operation per tab read,
+ * per page of a history, per attestation.
  */
 public final class Dossier {
   /** Lines per page asked for when walking a history; the contract's maximum. */
@@ -105,7 +108,7 @@ public final class Dossier {
   /** The payments of a period, newest first, fetched page by page as they are iterated. */
   public History<Paiement> paiements(Periode periode) {
     requireNonNull(periode, "Periode");
-    session.requireTab(Tab.PAIEMENTS);
+    requireTab(Tab.PAIEMENTS);
     return new History<>(
         page -> {
           PaiementsPage p = readPage(Tab.PAIEMENTS, periode, page, PaiementsPage.class);
@@ -141,7 +144,7 @@ public final class Dossier {
   /** The letters of a period, newest first, fetched page by page as they are iterated. */
   public History<Courrier> courriers(Periode periode) {
     requireNonNull(periode, "Periode");
-    session.requireTab(Tab.COURRIERS);
+    requireTab(Tab.COURRIERS);
     return new History<>(
         page -> {
           CourriersPage p = readPage(Tab.COURRIERS, periode, page, CourriersPage.class);
@@ -166,27 +169,44 @@ public final class Dossier {
    */
   public AttestationPdf requestAttestation(AttestationType type) {
     requireNonNull(type, "Attestation type");
-    session.requireAttestation(type, Action.ATTESTATION_PDF);
+    Audit.Event event = Audit.Event.on(this, AuditOperation.ATTESTATION_PDF).attestation(type);
+    session.audit().check(event, () -> session.requireAttestation(type, Action.ATTESTATION_PDF));
     String operation = "attestation.pdf";
-    Exchange exchange =
-        call(
-            (auth, ref) ->
-                session
-                    .client()
-                    .api()
-                    .attestationPdf(auth, finalite.code().code(), ref, type.name()),
-            session.context(operation, "attestation " + type.name(), RequestOptions.defaults()));
-    byte[] body = exchange.body();
-    boolean isPdf =
-        body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
-    if (!exchange.contentType().equals("application/pdf") || !isPdf) {
-      throw new ProtocolException(
-          "Expected a PDF document for " + operation,
-          exchange.requestId(),
-          exchange.attempts(),
-          null);
-    }
-    return new AttestationPdf(type, body);
+    return session
+        .audit()
+        .run(
+            event,
+            () ->
+                call(
+                    (auth, ref) ->
+                        session
+                            .client()
+                            .api()
+                            .attestationPdf(
+                                auth,
+                                session.agentHeader(),
+                                finalite.code().code(),
+                                ref,
+                                type.name()),
+                    session.context(
+                        operation, "attestation " + type.name(), RequestOptions.defaults())),
+            exchange -> {
+              byte[] body = exchange.body();
+              boolean isPdf =
+                  body.length > 4
+                      && body[0] == '%'
+                      && body[1] == 'P'
+                      && body[2] == 'D'
+                      && body[3] == 'F';
+              if (!exchange.contentType().equals("application/pdf") || !isPdf) {
+                throw new ProtocolException(
+                    "Expected a PDF document for " + operation,
+                    exchange.requestId(),
+                    exchange.attempts(),
+                    null);
+              }
+              return new AttestationPdf(type, body);
+            });
   }
 
   /** Has the CAF post the attestation to the allocataire, with a fresh idempotency key. */
@@ -204,22 +224,37 @@ public final class Dossier {
   public EnvoiPostalReceipt requestAttestationByPost(AttestationType type, RequestOptions options) {
     requireNonNull(type, "Attestation type");
     requireNonNull(options, "Request options");
-    session.requireAttestation(type, Action.ATTESTATION_POSTALE);
+    Audit.Event event = Audit.Event.on(this, AuditOperation.ATTESTATION_POSTALE).attestation(type);
+    session
+        .audit()
+        .check(event, () -> session.requireAttestation(type, Action.ATTESTATION_POSTALE));
     String key = options.idempotencyKey().orElseGet(() -> "env-" + UUID.randomUUID());
     CallContext context =
         session.context("attestation.postale", "attestation postale " + type.name(), options);
-    return CafContext.sendWithEffect(
-        "attestation.postale",
-        key,
-        () ->
-            call(
-                (auth, ref) ->
-                    session
-                        .client()
-                        .api()
-                        .attestationPostale(auth, finalite.code().code(), key, ref, type.name()),
-                context),
-        EnvoiPostalReceipt.class);
+    return session
+        .audit()
+        .run(
+            event,
+            () ->
+                CafContext.sendWithEffect(
+                    "attestation.postale",
+                    key,
+                    () ->
+                        call(
+                            (auth, ref) ->
+                                session
+                                    .client()
+                                    .api()
+                                    .attestationPostale(
+                                        auth,
+                                        session.agentHeader(),
+                                        finalite.code().code(),
+                                        key,
+                                        ref,
+                                        type.name()),
+                            context)),
+            exchange ->
+                ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale"));
   }
 
   @Override
@@ -229,12 +264,21 @@ public final class Dossier {
 
   // ---- plumbing ----
 
+  /** Looks the dossier up again, within an operation already audited (its reference expired). */
   void lookup() {
     long generation = session.tokenGeneration();
-    DossierReferencePayload payload = new CafContext(session, caf).lookup(numero, finalite);
+    accept(new CafContext(session, caf).lookupExchange(numero, finalite), generation);
+  }
+
+  /** Takes the reference from a lookup's answer. */
+  void accept(Exchange exchange, long generation) {
+    DossierReferencePayload payload = CafContext.lookupPayload(exchange);
     if (payload.reference() == null || !payload.reference().matches("dos_[A-Za-z0-9]{8,64}")) {
       throw new ProtocolException(
-          "Malformed response for dossier.lookup: no valid reference", null, 1, null);
+          "Malformed response for dossier.lookup: no valid reference",
+          exchange.requestId(),
+          exchange.attempts(),
+          null);
     }
     reference = new Reference(payload.reference(), generation);
   }
@@ -254,32 +298,65 @@ public final class Dossier {
     return r.value;
   }
 
+  private void requireTab(Tab tab) {
+    session.audit().check(tabEvent(tab), () -> session.requireTab(tab));
+  }
+
+  private Audit.Event tabEvent(Tab tab) {
+    return Audit.Event.on(this, AuditOperation.TAB).tab(tab);
+  }
+
   private <T> T read(Tab tab, Class<T> type) {
-    session.requireTab(tab);
+    requireTab(tab);
     String operation = "tab." + tab.wireName();
-    Exchange exchange =
-        call(
-            (auth, ref) ->
-                session.client().api().tab(auth, finalite.code().code(), ref, tab.wireName()),
-            session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults()));
-    return ApiCaller.decode(exchange, type, operation);
+    return session
+        .audit()
+        .run(
+            tabEvent(tab),
+            () ->
+                call(
+                    (auth, ref) ->
+                        session
+                            .client()
+                            .api()
+                            .tab(
+                                auth,
+                                session.agentHeader(),
+                                finalite.code().code(),
+                                ref,
+                                tab.wireName()),
+                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
+            exchange -> ApiCaller.decode(exchange, type, operation));
   }
 
   private <T> T readPage(Tab tab, Periode periode, int page, Class<T> type) {
-    session.requireTab(tab);
+    Audit.Event event = tabEvent(tab).page(page);
+    session.audit().check(event, () -> session.requireTab(tab));
     String operation = "tab." + tab.wireName();
     String du = periode.du().map(Object::toString).orElse(null);
     String au = periode.au().map(Object::toString).orElse(null);
-    Exchange exchange =
-        call(
-            (auth, ref) ->
-                session
-                    .client()
-                    .api()
-                    .pagedTab(
-                        auth, finalite.code().code(), ref, tab.wireName(), du, au, page, PAGE_SIZE),
-            session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults()));
-    return ApiCaller.decode(exchange, type, operation);
+    return session
+        .audit()
+        .run(
+            event,
+            () ->
+                call(
+                    (auth, ref) ->
+                        session
+                            .client()
+                            .api()
+                            .pagedTab(
+                                auth,
+                                session.agentHeader(),
+                                finalite.code().code(),
+                                ref,
+                                tab.wireName(),
+                                du,
+                                au,
+                                page,
+                                PAGE_SIZE),
+                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
+            exchange -> ApiCaller.decode(exchange, type, operation));
   }
 
   /**

@@ -6,8 +6,10 @@ import net.cdapkit.error.InvalidInputException;
 
 /**
  * The declared purpose of a consultation: a {@link FinaliteCode} the session is habilitated for,
- * and an optional free-text detail kept in the partner's audit journal (never sent to the server,
- * never logged — it may mention the household).
+ * and an optional free-text detail for the partner's own use. The code travels with every request
+ * and into every audit record; the detail is never sent to the server and never logged — it may
+ * mention the household — and goes into audit records only if the partner opts in ({@code
+ * CdapClient.Builder.auditFinaliteDetail(true)}); otherwise they record only that one was given.
  */
 public final class Finalite {
   /** Longest detail accepted, in characters. */

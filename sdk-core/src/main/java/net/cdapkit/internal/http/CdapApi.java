@@ -21,6 +21,10 @@ import retrofit2.http.Query;
 public interface CdapApi {
   String AUTHORIZATION = "Authorization";
   String FINALITE = "X-Cdap-Finalite";
+
+  /** The acting agent's identifier, percent-encoded; on every authenticated operation. */
+  String AGENT = "X-Cdap-Agent";
+
   String IDEMPOTENCY_KEY = "Idempotency-Key";
   String REQUEST_ID = "X-Request-Id";
 
@@ -28,11 +32,13 @@ public interface CdapApi {
   Call<ResponseBody> authenticate(@Body CredentialsPayload credentials);
 
   @DELETE("sessions/courante")
-  Call<ResponseBody> logout(@Header(AUTHORIZATION) String authorization);
+  Call<ResponseBody> logout(
+      @Header(AUTHORIZATION) String authorization, @Header(AGENT) String agent);
 
   @POST("dossiers/recherche")
   Call<ResponseBody> lookupDossier(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finalite,
       @Body DossierLookup lookup);
 
@@ -40,6 +46,7 @@ public interface CdapApi {
   @GET("dossiers/{reference}/{tab}")
   Call<ResponseBody> tab(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finalite,
       @Path("reference") String reference,
       @Path("tab") String tab);
@@ -48,6 +55,7 @@ public interface CdapApi {
   @GET("dossiers/{reference}/{tab}")
   Call<ResponseBody> pagedTab(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finalite,
       @Path("reference") String reference,
       @Path("tab") String tab,
@@ -59,6 +67,7 @@ public interface CdapApi {
   @GET("dossiers/{reference}/attestations/{type}")
   Call<ResponseBody> attestationPdf(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finalite,
       @Path("reference") String reference,
       @Path("type") String type);
@@ -66,6 +75,7 @@ public interface CdapApi {
   @POST("dossiers/{reference}/attestations/{type}/envois-postaux")
   Call<ResponseBody> attestationPostale(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finalite,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey,
       @Path("reference") String reference,
@@ -74,11 +84,12 @@ public interface CdapApi {
   @POST("cafs/{caf}/dialogues")
   Call<ResponseBody> sendDialogue(
       @Header(AUTHORIZATION) String authorization,
+      @Header(AGENT) String agent,
       @Header(FINALITE) String finaliteOrNull,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey,
       @Path("caf") String caf,
       @Body DialogueRequest message);
 
   @GET("aide/fiches")
-  Call<ResponseBody> help(@Header(AUTHORIZATION) String authorization);
+  Call<ResponseBody> help(@Header(AUTHORIZATION) String authorization, @Header(AGENT) String agent);
 }

@@ -328,6 +328,8 @@ class CdapJsonTest {
                 .importPackages("net.cdapkit")
                 .stream()
                 .filter(c -> c.getSimpleName().startsWith("Immutable") && !c.isNestedClass())
+                // Audit records have their own journal format; they never travel in the contract.
+                .filter(c -> !c.getPackageName().equals("net.cdapkit.audit"))
                 .map(c -> c.getRawSuperclass().orElseThrow().reflect())
                 .collect(Collectors.toList());
 
