@@ -47,6 +47,8 @@ public final class CdapSimulator implements AutoCloseable {
   private final Catalogue catalogue;
   private final SimulatorState state = new SimulatorState();
   private final SimulatorHandler handler;
+  private final Faults faults = new Faults();
+  private final SimulatorPipeline pipeline;
   private final Object lifecycle = new Object();
   private WireMockServer server; // guarded by lifecycle
 
@@ -54,6 +56,7 @@ public final class CdapSimulator implements AutoCloseable {
     this.requestedPort = b.port;
     this.catalogue = b.catalogue != null ? b.catalogue : Catalogue.standard();
     this.handler = new SimulatorHandler(state, catalogue, b.clock, b.tokenLifetime);
+    this.pipeline = new SimulatorPipeline(handler, faults);
   }
 
   /** A builder with the defaults: dynamic port, system UTC clock, 30-minute tokens. */
@@ -82,7 +85,7 @@ public final class CdapSimulator implements AutoCloseable {
     return WireMockConfiguration.options()
         .port(requestedPort)
         .bindAddress("127.0.0.1")
-        .extensions(new WireMockBridge(handler))
+        .extensions(new WireMockBridge(pipeline))
         .extensionScanningEnabled(false)
         .templatingEnabled(false)
         .notifier(new QuietNotifier())
@@ -133,11 +136,20 @@ public final class CdapSimulator implements AutoCloseable {
   }
 
   /**
-   * Forgets every session, dossier reference, idempotency key and recorded send, and resets the
-   * receipt numbers and the authentication count. The server keeps running.
+   * Forgets every session, dossier reference, idempotency key, recorded send and fault rule, and
+   * resets the receipt numbers and the counts. The server keeps running.
    */
   public void reset() {
     state.reset();
+    faults.reset();
+  }
+
+  /**
+   * The fault rules of this simulator: delays, broken connections, error statuses, malformed or
+   * extended answers, per operation or everywhere. Cleared by {@link #reset()}.
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /** The catalogue of dossiers served. */
