@@ -132,13 +132,13 @@ public final class AuditJournalVerifier {
         if (!lines.lastEndedWithNewline()) {
           return bad(verified, prev, line, Problem.MALFORMED, "last line is incomplete");
         }
-        JournalFormat.Line parsed;
+        JournalFormat.Line split;
         try {
-          parsed = JournalFormat.parse(text);
+          split = JournalFormat.split(text);
         } catch (IllegalArgumentException e) {
           return bad(verified, prev, line, Problem.MALFORMED, e.getMessage());
         }
-        if (!JournalFormat.macMatches(key, parsed)) {
+        if (!JournalFormat.macMatches(key, split)) {
           return bad(
               verified,
               prev,
@@ -146,7 +146,7 @@ public final class AuditJournalVerifier {
               Problem.BAD_MAC,
               "the record was changed, or was not written with this key");
         }
-        if (!parsed.prev().equals(prev)) {
+        if (!split.prev().equals(prev)) {
           return bad(
               verified,
               prev,
@@ -158,6 +158,13 @@ public final class AuditJournalVerifier {
                       + (line - 1)
                       + ": a record was removed, inserted or moved here");
         }
+        JournalFormat.Parsed parsed;
+        try {
+          parsed = JournalFormat.parse(split);
+        } catch (IllegalArgumentException e) {
+          // A genuine MAC over a malformed record: written by another program holding the key.
+          return bad(verified, prev, line, Problem.MALFORMED, e.getMessage());
+        }
         if (parsed.seq() != verified + 1) {
           return bad(
               verified,
@@ -167,7 +174,7 @@ public final class AuditJournalVerifier {
               "sequence " + parsed.seq() + " where " + (verified + 1) + " was expected");
         }
         verified++;
-        prev = parsed.mac();
+        prev = split.mac();
       }
     } catch (CharacterCodingException e) {
       return bad(verified, prev, line + 1, Problem.MALFORMED, "not UTF-8 text");

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
@@ -24,8 +26,14 @@ final class JournalFormat {
 
   private JournalFormat() {}
 
-  /** One parsed line: its chain fields and its record. */
-  record Line(long seq, String prev, String mac, String canonical, AuditRecord record) {}
+  /** A line split into its chain fields, before any JSON parsing: enough to check its MAC. */
+  record Line(String prev, String mac, String canonical) {}
+
+  /** A line whose content was parsed. */
+  record Parsed(long seq, AuditRecord record) {}
+
+  private static final Pattern SUFFIX =
+      Pattern.compile(",\"prev\":\"([0-9a-f]{64})\",\"mac\":\"([0-9a-f]{64})\"}$");
 
   static String canonical(long seq, AuditRecord r, String prev) {
     StringBuilder b = new StringBuilder(512);
@@ -88,31 +96,33 @@ final class JournalFormat {
   }
 
   /**
-   * Parses a line.
+   * Splits a line into prev, MAC and canonical text by their fixed place at its end, so that its
+   * MAC is checked before its content is trusted enough to parse.
+   *
+   * @throws IllegalArgumentException if the line does not end with prev and MAC
+   */
+  static Line split(String text) {
+    Matcher m = SUFFIX.matcher(text);
+    if (!text.startsWith("{") || !m.find()) {
+      throw new IllegalArgumentException("not a journal record (no prev and MAC at its end)");
+    }
+    int macStart = text.length() - MAC_SUFFIX_LENGTH;
+    return new Line(m.group(1), m.group(2), text.substring(0, macStart) + "}");
+  }
+
+  /**
+   * Parses a line's content; its MAC should have been checked first.
    *
    * @throws IllegalArgumentException if it is not a well-formed version-1 record; the message never
    *     quotes the line
    */
-  static Line parse(String text) {
-    if (text.length() < MAC_SUFFIX_LENGTH + 2 || !text.endsWith("\"}")) {
-      throw new IllegalArgumentException("not a journal record");
-    }
-    int macStart = text.length() - MAC_SUFFIX_LENGTH;
-    if (!text.startsWith(MAC_MEMBER, macStart)) {
-      throw new IllegalArgumentException("no MAC at the end of the record");
-    }
-    String mac = text.substring(macStart + MAC_MEMBER.length(), text.length() - 2);
-    if (!mac.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("malformed MAC");
-    }
-    String canonical = text.substring(0, macStart) + "}";
-    Map<String, Object> v = FlatJson.parse(canonical);
+  static Parsed parse(Line line) {
+    Map<String, Object> v = FlatJson.parse(line.canonical());
     if (!Long.valueOf(VERSION).equals(v.get("v"))) {
       throw new IllegalArgumentException("unknown record version");
     }
-    String prev = str(v, "prev", true);
-    if (!prev.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("malformed prev");
+    if (!line.prev().equals(v.get("prev"))) {
+      throw new IllegalArgumentException("prev is not the one at the end of the line");
     }
     long seq = num(v, "seq");
     try {
@@ -163,7 +173,7 @@ final class JournalFormat {
       if (requestId != null) {
         r.requestId(requestId);
       }
-      return new Line(seq, prev, mac, canonical, r.build());
+      return new Parsed(seq, r.build());
     } catch (RuntimeException e) {
       // Value types explain their own format; none of their messages quotes a personal value.
       throw new IllegalArgumentException(

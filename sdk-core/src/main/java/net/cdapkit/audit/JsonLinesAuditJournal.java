@@ -118,18 +118,21 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       throw new AuditException("Audit journal's last line is too long: " + file);
     }
     JournalFormat.Line last;
+    JournalFormat.Parsed parsed;
     try {
-      last = JournalFormat.parse(tail.substring(start, tail.length() - 1));
+      last = JournalFormat.split(tail.substring(start, tail.length() - 1));
+      if (!JournalFormat.macMatches(key, last)) {
+        throw new AuditException(
+            "Audit journal's last record does not match the key (altered, or another key):"
+                + " verify "
+                + file);
+      }
+      parsed = JournalFormat.parse(last);
     } catch (IllegalArgumentException e) {
       throw new AuditException(
           "Audit journal's last record is malformed (" + e.getMessage() + "): verify " + file, e);
     }
-    if (!JournalFormat.macMatches(key, last)) {
-      throw new AuditException(
-          "Audit journal's last record does not match the key (altered, or another key): verify "
-              + file);
-    }
-    seq = last.seq();
+    seq = parsed.seq();
     lastMac = last.mac();
   }
 

@@ -12,10 +12,13 @@ import picocli.CommandLine.Command;
     description = {
       "Consult CAF dossiers through the cdapkit SDK.",
       "Without --server, every command runs against an embedded simulator with synthetic data.",
-      "Exit codes: 0 success, 2 bad input, 3 capability denied, 4 not found,"
-          + " 5 server or transport failure."
+      "Every consultation is recorded in an audit journal (--audit-file, default"
+          + " ./cdap-audit.jsonl) chained under a key (--key-file, default ~/.cdapkit/audit.key);"
+          + " 'cdap audit verify' checks it.",
+      "Exit codes: 0 success, 2 bad input, 3 capability denied or atypical use refused,"
+          + " 4 not found, 5 server, transport or journal failure, 6 audit journal not intact."
     },
-    subcommands = {DemoCommand.class, ConsultCommand.class})
+    subcommands = {DemoCommand.class, ConsultCommand.class, AuditCommand.class})
 public final class CdapCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,6 +3,7 @@ package net.cdapkit.samples.cli;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
+import net.cdapkit.audit.AuditSink;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.testkit.CdapSimulator;
 
@@ -27,7 +28,7 @@ final class Connection implements AutoCloseable {
     this.login = login;
   }
 
-  static Connection open(String server, String profile) {
+  static Connection open(String server, String profile, AuditSink audit) {
     if (server == null) {
       String login = demoLogin(profile);
       CdapSimulator simulator = CdapSimulator.builder().build().start();
@@ -36,6 +37,7 @@ final class Connection implements AutoCloseable {
             CdapClient.builder()
                 .baseUrl(simulator.baseUrl())
                 .credentials(CredentialsProvider.of(login, DEMO_PASSWORD))
+                .auditSink(audit)
                 .build();
         return new Connection(simulator, client, client.authenticate(), login);
       } catch (RuntimeException e) {
@@ -47,6 +49,7 @@ final class Connection implements AutoCloseable {
         CdapClient.builder()
             .baseUrl(server)
             .credentials(CredentialsProvider.fromEnvironment())
+            .auditSink(audit)
             .build();
     CdapSession session = client.authenticate();
     return new Connection(null, client, session, session.agent().id());

@@ -9,12 +9,14 @@ import java.util.concurrent.Callable;
 import net.cdapkit.CdapSession;
 import net.cdapkit.Dossier;
 import net.cdapkit.Periode;
+import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,7 +72,8 @@ final class ConsultCommand implements Callable<Integer> {
 
   @Option(
       names = "--motif",
-      description = "Free-text detail of the finalité, kept in the audit journal.")
+      description =
+          "Free-text detail of the finalité; the journal records that one was given, not its text.")
   String motif;
 
   @Option(names = "--du", description = "History tabs: first month, yyyy-MM.")
@@ -78,6 +81,8 @@ final class ConsultCommand implements Callable<Integer> {
 
   @Option(names = "--au", description = "History tabs: last month, yyyy-MM.")
   String au;
+
+  @Mixin AuditOptions audit;
 
   @Option(
       names = "--history",
@@ -101,7 +106,9 @@ final class ConsultCommand implements Callable<Integer> {
                               + " famille, ressources, rsa, courriers, logement, creances"));
     }
     Periode periode = periode();
-    try (Connection connection = Connection.open(server, profile)) {
+    audit.applyLogging();
+    try (JsonLinesAuditJournal journal = audit.open();
+        Connection connection = Connection.open(server, profile, journal)) {
       CdapSession session = connection.session;
       if (selected != null && !session.canRead(selected)) {
         // Fail before the lookup: the agent may not see this tab at all.

@@ -11,6 +11,7 @@ import net.cdapkit.CdapSession;
 import net.cdapkit.DialogueMessage;
 import net.cdapkit.Dossier;
 import net.cdapkit.Periode;
+import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
 import net.cdapkit.capability.Tab;
@@ -21,6 +22,7 @@ import net.cdapkit.model.EnvoiPostalReceipt;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
       "Walks every step of the CAF guide against an embedded simulator: authenticate, select"
           + " CAF 751, consult the demo dossier 9900001, read every tab the profile allows, save an"
           + " attestation PDF, send a Dialogue message, read the online help.",
-      "No network beyond loopback, no credentials to type; all data is synthetic."
+      "No network beyond loopback, no credentials to type; all data is synthetic.",
+      "Every step is recorded in the audit journal (--audit-file), which 'cdap audit verify'"
+          + " checks."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,10 +60,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Lines shown per history tab (default: ${DEFAULT-VALUE}).")
   int historyLimit;
 
+  @Mixin AuditOptions audit;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Connection connection = Connection.open(null, profile)) {
+    audit.applyLogging();
+    try (JsonLinesAuditJournal journal = audit.open();
+        Connection connection = Connection.open(null, profile, journal)) {
+      long recordsBefore = journal.records();
       CdapSession session = connection.session;
       out.println("cdap demo — " + connection.where());
       out.println();
@@ -142,6 +151,20 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Étape 7 · Aide en ligne : " + aide.fiches().size() + " fiches pratiques");
       aide.fiches().forEach(f -> out.println("  - " + f.titre() + " [" + f.categorie() + "]"));
       out.println();
+      out.println(
+          "Journal d'audit : "
+              + journal.file().toAbsolutePath().normalize()
+              + " ("
+              + (journal.records() - recordsBefore)
+              + " enregistrements ajoutés, "
+              + journal.records()
+              + " au total ; clé "
+              + audit.keyFile().toAbsolutePath().normalize()
+              + ")");
+      out.println(
+          "  vérifier : cdap audit verify "
+              + journal.file()
+              + (audit.keyFile != null ? " --key-file " + audit.keyFile : ""));
       out.println("Fin de la démonstration : déconnexion.");
     }
     out.flush();

@@ -1,5 +1,6 @@
 package net.cdapkit.samples.cli;
 
+import net.cdapkit.audit.AtypicalUseException;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
@@ -12,6 +13,7 @@ final class ExitCodes {
   static final int DENIED = 3;
   static final int NOT_FOUND = 4;
   static final int FAILURE = 5;
+  static final int JOURNAL_NOT_INTACT = 6;
 
   private ExitCodes() {}
 
@@ -24,7 +26,7 @@ final class ExitCodes {
             == AuthenticationException.Reason.BAD_CREDENTIALS) {
       return BAD_INPUT;
     }
-    if (e instanceof CapabilityDeniedException) {
+    if (e instanceof CapabilityDeniedException || e instanceof AtypicalUseException) {
       return DENIED;
     }
     if (e instanceof NotFoundException) {

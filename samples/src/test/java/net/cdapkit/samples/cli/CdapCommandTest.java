@@ -15,7 +15,22 @@ class CdapCommandTest {
 
   record Run(int code, String out, String err) {}
 
+  /** Where the commands of these tests keep their journal and key, never the user's own. */
+  @TempDir static Path audit;
+
   static Run run(String... args) {
+    if (args.length > 0
+        && (args[0].equals("demo") || args[0].equals("consult"))
+        && !java.util.Arrays.asList(args).contains("--audit-file")) {
+      java.util.List<String> withJournal = new java.util.ArrayList<>(java.util.Arrays.asList(args));
+      withJournal.addAll(
+          java.util.List.of(
+              "--audit-file",
+              audit.resolve("cdap-audit.jsonl").toString(),
+              "--key-file",
+              audit.resolve("audit.key").toString()));
+      args = withJournal.toArray(new String[0]);
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
