@@ -200,6 +200,9 @@ public final class AuditJournalVerifier {
   /** Reads lines split on {@code \n} only, telling whether the last one had its newline. */
   static final class LineReader {
     private final BufferedReader reader;
+    private final char[] buffer = new char[8192];
+    private int pos;
+    private int end;
     private boolean endedWithNewline = true;
 
     LineReader(BufferedReader reader) {
@@ -207,20 +210,31 @@ public final class AuditJournalVerifier {
     }
 
     String next() throws IOException {
-      StringBuilder b = new StringBuilder(512);
-      int c;
-      while ((c = reader.read()) != -1) {
-        if (c == '\n') {
+      StringBuilder b = new StringBuilder(640);
+      while (true) {
+        if (pos == end) {
+          end = reader.read(buffer, 0, buffer.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            if (b.length() == 0) {
+              return null;
+            }
+            endedWithNewline = false;
+            return b.toString();
+          }
+        }
+        int start = pos;
+        while (pos < end && buffer[pos] != '\n') {
+          pos++;
+        }
+        b.append(buffer, start, pos - start);
+        if (pos < end) {
+          pos++;
           endedWithNewline = true;
           return b.toString();
         }
-        b.append((char) c);
       }
-      if (b.length() == 0) {
-        return null;
-      }
-      endedWithNewline = false;
-      return b.toString();
     }
 
     boolean lastEndedWithNewline() {

@@ -41,9 +41,22 @@ public final class AuditKey {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  // Mac instances are not thread-safe and costly to look up: one per thread and key.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private AuditKey(byte[] bytes) {
     this.key = new SecretKeySpec(bytes, ALGORITHM);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      // HmacSHA256 is required of every Java platform.
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   /**
@@ -166,17 +179,11 @@ public final class AuditKey {
 
   /** HMAC-SHA256 of the parts, concatenated. */
   byte[] mac(byte[]... parts) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      for (byte[] part : parts) {
-        mac.update(part);
-      }
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      // HmacSHA256 is required of every Java platform.
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+    Mac mac = macs.get();
+    for (byte[] part : parts) {
+      mac.update(part);
     }
+    return mac.doFinal();
   }
 
   /** Compares two MACs in constant time. */

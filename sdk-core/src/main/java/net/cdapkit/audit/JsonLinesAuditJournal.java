@@ -47,6 +47,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
   private long seq; // guarded by this
+  private long size; // guarded by this; the file is locked, so only this object changes it
   private String lastMac; // guarded by this
   private boolean broken; // guarded by this
   private boolean closed; // guarded by this
@@ -97,7 +98,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   }
 
   private void readTail() throws IOException {
-    long size = channel.size();
+    size = channel.size();
     if (size == 0) {
       seq = 0;
       lastMac = JournalFormat.GENESIS;
@@ -150,9 +151,8 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       String canonical = JournalFormat.canonical(seq + 1, record, lastMac);
       String mac = JournalFormat.mac(key, lastMac, canonical);
       byte[] bytes = (JournalFormat.line(canonical, mac) + "\n").getBytes(StandardCharsets.UTF_8);
-      long before = -1;
+      long before = size;
       try {
-        before = channel.size();
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         long at = before;
         while (buf.hasRemaining()) {
@@ -173,19 +173,18 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
             e);
       }
       seq++;
+      size = before + bytes.length;
       lastMac = mac;
     }
   }
 
   /** Removes a partial line; if that fails too, no later append is accepted. */
-  private void undo(long size) {
+  private void undo(long before) {
     try {
-      if (size < 0 || channel.size() == size) {
-        broken = size < 0;
-        return;
+      if (channel.size() != before) {
+        channel.truncate(before);
       }
-      channel.truncate(size);
-      broken = channel.size() != size;
+      broken = channel.size() != before;
     } catch (IOException e) {
       broken = true;
     }
