@@ -5,8 +5,6 @@ import net.cdapkit.capability.Action;
 import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.OutcomeUnknownException;
-import net.cdapkit.error.ServerException;
-import net.cdapkit.error.TransportException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.Exchange;
@@ -134,22 +132,17 @@ public final class CafContext {
    */
   static <T> T sendWithEffect(
       String operation, String key, java.util.function.Supplier<Exchange> send, Class<T> type) {
-    Exchange exchange;
     try {
-      exchange = send.get();
-    } catch (TransportException e) {
-      throw new OutcomeUnknownException(
-          operation, key, e.requestId().orElse(null), e.attempts(), e);
-    } catch (ServerException e) {
-      if (e.status() >= 500) {
+      return ApiCaller.decode(send.get(), type, operation);
+    } catch (CdapException e) {
+      // Unknown too: a 2xx whose receipt is unreadable, and a definite refusal (say a 429) that
+      // came after an attempt with no answer.
+      if (ApiCaller.mayHaveTakenEffect(e)) {
         throw new OutcomeUnknownException(
             operation, key, e.requestId().orElse(null), e.attempts(), e);
       }
       throw e;
-    } catch (CdapException e) {
-      throw e;
     }
-    return ApiCaller.decode(exchange, type, operation);
   }
 
   @Override
