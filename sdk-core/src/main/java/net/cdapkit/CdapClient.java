@@ -8,6 +8,7 @@ import java.util.Locale;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
+import net.cdapkit.internal.http.NoHiddenRetry;
 import net.cdapkit.internal.http.ResponseSizeLimit;
 import net.cdapkit.internal.http.RetrySettings;
 import net.cdapkit.internal.http.SdkInterceptor;
@@ -69,13 +70,14 @@ public final class CdapClient {
             // Retries are the SDK's own: counted, budgeted, and only for safe calls. Whatever the
             // caller's client says, OkHttp must not resend on its own: no connection-failure
             // retry, no redirect (a POST followed elsewhere), no 401 authenticator (renewal is
-            // the session's, single flight).
+            // the session's, single flight), no follow-up of a 503 "Retry-After: 0".
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
             .authenticator(Authenticator.NONE)
             .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
             .addInterceptor(new ResponseSizeLimit(b.maxResponseBytes))
+            .addNetworkInterceptor(new NoHiddenRetry())
             .build();
     this.api =
         new Retrofit.Builder()

@@ -142,7 +142,11 @@ public final class ApiCaller {
         if (response.isSuccessful()) {
           return read(response, requestId, attempt, context);
         }
-        retryAfter = retryAfter(response.headers().get("Retry-After"), timing.now());
+        String header = response.headers().get("Retry-After");
+        if (header == null) {
+          header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
+        }
+        retryAfter = retryAfter(header, timing.now());
         failure = mapError(response, requestId, attempt, context, retryAfter);
       } catch (CdapException e) {
         throw withEarlier(e, ambiguous);
