@@ -316,12 +316,35 @@ public final class ApiCaller {
           "Malformed response for " + operation + ": " + safeReason(e),
           exchange.requestId(),
           exchange.attempts(),
-          e);
+          withheld(e));
     } catch (RuntimeException e) {
       // Decoding must only ever yield a value or ProtocolException.
       throw new ProtocolException(
-          "Malformed response for " + operation, exchange.requestId(), exchange.attempts(), e);
+          "Malformed response for " + operation,
+          exchange.requestId(),
+          exchange.attempts(),
+          withheld(e));
     }
+  }
+
+  /**
+   * The decoding failure to keep as a cause: itself when its message names paths only, otherwise a
+   * stand-in with the same stack trace and a message that quotes nothing. Moshi's built-in adapters
+   * quote the offending text ("Expected an int but was 12.5"), and a cause is printed wherever the
+   * exception is logged.
+   */
+  private static Throwable withheld(Exception e) {
+    String m = e.getMessage();
+    boolean own = e instanceof JsonDataException || e instanceof IOException;
+    if (own && (m == null || !quotesInput(m))) {
+      return e;
+    }
+    JsonDataException standIn =
+        new JsonDataException(
+            e.getClass().getName()
+                + (own ? ": " + safeReason(e) : " (message withheld: it may quote the body)"));
+    standIn.setStackTrace(e.getStackTrace());
+    return standIn;
   }
 
   private Exchange read(
@@ -580,14 +603,22 @@ public final class ApiCaller {
     }
     if (e instanceof JsonDataException) {
       // The SDK's adapters name type, field and path, never a value; Moshi's built-in ones may
-      // quote the value after "but was", so only their path is kept.
+      // quote the value, so only their path is kept.
       String m = e.getMessage();
       if (m == null) {
         return "unexpected content";
       }
-      return m.contains("but was") ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
+      return quotesInput(m) ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
     }
     return "unreadable body";
+  }
+
+  /**
+   * Whether a Moshi message may quote the body: "Expected an int but was 12.5 at path …", "Map key
+   * 'k' has multiple values at path …: a and b".
+   */
+  private static boolean quotesInput(String message) {
+    return message.contains("but was") || message.contains("has multiple values");
   }
 
   /**
