@@ -48,6 +48,7 @@ public final class CdapSimulator implements AutoCloseable {
 
   private final int requestedPort;
   private final Catalogue catalogue;
+  private final Clock clock;
   private final SimulatorState state = new SimulatorState();
   private final SimulatorHandler handler;
   private final Faults faults = new Faults();
@@ -60,6 +61,7 @@ public final class CdapSimulator implements AutoCloseable {
   private CdapSimulator(Builder b) {
     this.requestedPort = b.port;
     this.catalogue = b.catalogue != null ? b.catalogue : Catalogue.standard();
+    this.clock = b.clock;
     this.handler = new SimulatorHandler(state, catalogue, b.clock, b.tokenLifetime);
     this.journal = new RequestJournal(b.recordRequests);
     this.conformance = new ConformanceChecker(b.conformance);
@@ -249,6 +251,11 @@ public final class CdapSimulator implements AutoCloseable {
    */
   public Faults faults() {
     return faults;
+  }
+
+  /** The clock that decides token expiry and dates receipts. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The catalogue of dossiers served. */
