@@ -286,6 +286,32 @@ class ReliabilityTest {
             });
   }
 
+  @Test
+  void dialogueAboutADossier_whenTokenExpires_replaysWithTheNewReferenceAndTheSameKey()
+      throws Exception {
+    CdapSession s = session(client);
+    Dossier d = dossier(s);
+    server.enqueue(error(401, "10004"));
+    server.enqueue(
+        json(
+            200,
+            token("T1", T1_TABS, "\"DIALOGUE\"", "\"ACCOMPAGNEMENT_SOCIAL\"")
+                .replace("tok-abc", "tok-new")));
+    server.enqueue(json(200, "{\"reference\":\"dos_zzzzzzzz12345678\",\"caf\":\"751\"}"));
+    server.enqueue(
+        json(201, "{\"reference\":\"DLG-751-000001\",\"recuLe\":\"2026-11-26T10:00:00Z\"}"));
+    s.selectCaf("751")
+        .sendDialogue(DialogueMessage.builder().objet("Objet").message("Corps").dossier(d).build());
+    mockwebserver3.RecordedRequest first = server.takeRequest();
+    server.takeRequest(); // authentication
+    server.takeRequest(); // new lookup
+    mockwebserver3.RecordedRequest replay = server.takeRequest();
+    assertThat(first.getBody().utf8()).contains("dos_abcdefgh12345678");
+    assertThat(replay.getBody().utf8()).contains("dos_zzzzzzzz12345678");
+    assertThat(replay.getHeaders().get("Idempotency-Key"))
+        .isEqualTo(first.getHeaders().get("Idempotency-Key"));
+  }
+
   private static void assertProtocolWithoutPersonalData(Runnable call) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
