@@ -238,7 +238,10 @@ public final class CdapClient {
       return this;
     }
 
-    /** The time allowed for one attempt of a call, from start to the last byte. */
+    /**
+     * The time allowed for one attempt of a call, from start to the last byte; the retry policy's
+     * budget bounds all attempts of a call together.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
