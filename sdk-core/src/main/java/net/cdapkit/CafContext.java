@@ -5,8 +5,6 @@ import net.cdapkit.capability.Action;
 import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.OutcomeUnknownException;
-import net.cdapkit.error.ServerException;
-import net.cdapkit.error.TransportException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.Exchange;
@@ -86,21 +84,13 @@ public final class CafContext {
       throw new InvalidInputException("Request options must not be null; use defaults()");
     }
     session.requireAction(Action.DIALOGUE);
-    String dossierReference = null;
-    String finalite = null;
-    if (message.dossier().isPresent()) {
-      Dossier d = message.dossier().get();
-      if (d.session() != session || !d.caf().equals(caf)) {
-        throw new InvalidInputException(
-            "The message's dossier belongs to another session or CAF than this one");
-      }
-      dossierReference = d.reference();
-      finalite = d.finalite().code().code();
+    Dossier about = message.dossier().orElse(null);
+    if (about != null && (about.session() != session || !about.caf().equals(caf))) {
+      throw new InvalidInputException(
+          "The message's dossier belongs to another session or CAF than this one");
     }
-    String finaliteHeader = finalite;
+    String finaliteHeader = about == null ? null : about.finalite().code().code();
     String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
-    DialogueRequest body =
-        new DialogueRequest(message.objet(), message.message(), dossierReference);
     CallContext context =
         new CallContext(
             "dialogue", session.profile(), "action DIALOGUE", true, options.timeout().orElse(null));
@@ -109,11 +99,19 @@ public final class CafContext {
         key,
         () ->
             session.send(
-                auth ->
-                    session
-                        .client()
-                        .api()
-                        .sendDialogue(auth, finaliteHeader, key, caf.value(), body),
+                auth -> {
+                  // The dossier reference is read as the request is built: a replay after a
+                  // token renewal carries the one looked up under the new token.
+                  DialogueRequest body =
+                      new DialogueRequest(
+                          message.objet(),
+                          message.message(),
+                          about == null ? null : about.reference());
+                  return session
+                      .client()
+                      .api()
+                      .sendDialogue(auth, finaliteHeader, key, caf.value(), body);
+                },
                 context),
         DialogueReceipt.class);
   }
@@ -134,22 +132,17 @@ public final class CafContext {
    */
   static <T> T sendWithEffect(
       String operation, String key, java.util.function.Supplier<Exchange> send, Class<T> type) {
-    Exchange exchange;
     try {
-      exchange = send.get();
-    } catch (TransportException e) {
-      throw new OutcomeUnknownException(
-          operation, key, e.requestId().orElse(null), e.attempts(), e);
-    } catch (ServerException e) {
-      if (e.status() >= 500) {
+      return ApiCaller.decode(send.get(), type, operation);
+    } catch (CdapException e) {
+      // Unknown too: a 2xx whose receipt is unreadable, and a definite refusal (say a 429) that
+      // came after an attempt with no answer.
+      if (ApiCaller.mayHaveTakenEffect(e)) {
         throw new OutcomeUnknownException(
             operation, key, e.requestId().orElse(null), e.attempts(), e);
       }
       throw e;
-    } catch (CdapException e) {
-      throw e;
     }
-    return ApiCaller.decode(exchange, type, operation);
   }
 
   @Override

@@ -5,13 +5,15 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
+import net.cdapkit.internal.http.NoHiddenRetry;
+import net.cdapkit.internal.http.ResponseSizeLimit;
 import net.cdapkit.internal.http.RetrySettings;
 import net.cdapkit.internal.http.SdkInterceptor;
 import net.cdapkit.internal.json.CdapJson;
+import okhttp3.Authenticator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -65,9 +67,17 @@ public final class CdapClient {
             .writeTimeout(b.writeTimeout)
             .callTimeout(b.callTimeout)
             .cache(null)
-            // Retries are the SDK's own: counted, budgeted, and only for safe calls.
+            // Retries are the SDK's own: counted, budgeted, and only for safe calls. Whatever the
+            // caller's client says, OkHttp must not resend on its own: no connection-failure
+            // retry, no redirect (a POST followed elsewhere), no 401 authenticator (renewal is
+            // the session's, single flight), no follow-up of a 503 "Retry-After: 0".
             .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .authenticator(Authenticator.NONE)
             .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
+            .addInterceptor(new ResponseSizeLimit(b.maxResponseBytes))
+            .addNetworkInterceptor(new NoHiddenRetry())
             .build();
     this.api =
         new Retrofit.Builder()
@@ -110,7 +120,9 @@ public final class CdapClient {
    *     habilitation, or a password the CAF requires to be changed
    */
   public CdapSession authenticate(CredentialsProvider agentCredentials) {
-    Objects.requireNonNull(agentCredentials, "agentCredentials");
+    if (agentCredentials == null) {
+      throw new InvalidInputException("Credentials provider is required");
+    }
     return CdapSession.open(this, agentCredentials);
   }
 
@@ -130,6 +142,10 @@ public final class CdapClient {
     return config.tokenRefreshMargin;
   }
 
+  RateLimit rateLimit() {
+    return config.rateLimit;
+  }
+
   @Override
   public String toString() {
     return "CdapClient{baseUrl=" + baseUrl + "}";
@@ -137,7 +153,8 @@ public final class CdapClient {
 
   /**
    * Configures a {@link CdapClient}. Every default is set here: connect 10 s, read 30 s, write 30
-   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB.
+   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, requests paced at
+   * the rate the server declares ({@link RateLimit#serverDeclared()}).
    */
   public static final class Builder {
     private String baseUrl;
@@ -150,6 +167,7 @@ public final class CdapClient {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private long maxResponseBytes = 16L * 1024 * 1024;
     private Duration tokenRefreshMargin = Duration.ofSeconds(30);
+    private RateLimit rateLimit = RateLimit.serverDeclared();
 
     private Builder() {}
 
@@ -165,6 +183,7 @@ public final class CdapClient {
       b.retryPolicy = retryPolicy;
       b.maxResponseBytes = maxResponseBytes;
       b.tokenRefreshMargin = tokenRefreshMargin;
+      b.rateLimit = rateLimit;
       return b;
     }
 
@@ -190,8 +209,14 @@ public final class CdapClient {
 
     /**
      * An OkHttp client of the caller's (proxy, TLS settings, pools, own interceptors). The SDK
-     * derives its own from it with {@code newBuilder()}, adding its interceptors and timeouts, so
-     * nothing of either is lost.
+     * derives its own from it with {@code newBuilder()}, adding its interceptors, so nothing of
+     * either is lost.
+     *
+     * <p>What would change the SDK's retry semantics is set by the SDK, whatever the caller's
+     * client says: the timeouts are this builder's (set them here, not on the OkHttp client), and
+     * OkHttp's own resending is off (connection-failure retries, redirects, the 401 authenticator).
+     * A caller's interceptor that calls {@code proceed} more than once resends on its own: don't,
+     * or only for reads.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
@@ -213,7 +238,10 @@ public final class CdapClient {
       return this;
     }
 
-    /** The time allowed for one attempt of a call, from start to the last byte. */
+    /**
+     * The time allowed for one attempt of a call, from start to the last byte; the retry policy's
+     * budget bounds all attempts of a call together.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
@@ -233,6 +261,19 @@ public final class CdapClient {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * How fast each session may send requests; default {@link RateLimit#serverDeclared()}.
+     *
+     * @throws InvalidInputException if null; use {@link RateLimit#none()} to turn pacing off
+     */
+    public Builder rateLimit(RateLimit rateLimit) {
+      if (rateLimit == null) {
+        throw new InvalidInputException("rateLimit must not be null; use RateLimit.none()");
+      }
+      this.rateLimit = rateLimit;
       return this;
     }
 

@@ -17,6 +17,7 @@ import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.CredentialsPayload;
 import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.http.TokenBucket;
 import net.cdapkit.internal.json.SessionPayload;
 import net.cdapkit.internal.json.TokenResponse;
 import net.cdapkit.model.Agent;
@@ -48,6 +49,7 @@ public final class CdapSession implements AutoCloseable {
   private final String profile;
   private final Habilitations habilitations;
   private final Optional<Integer> declaredRate;
+  private final TokenBucket pacing; // null when not paced
   private final Object authLock = new Object();
   private volatile Token token;
   private volatile boolean closed;
@@ -81,6 +83,12 @@ public final class CdapSession implements AutoCloseable {
     this.profile = s.profil();
     this.habilitations = s.habilitations().toHabilitations();
     this.declaredRate = Optional.ofNullable(s.debitMaxParSeconde());
+    this.pacing =
+        client
+            .rateLimit()
+            .resolve(declaredRate)
+            .map(r -> new TokenBucket(r.rate(), r.burst()))
+            .orElse(null);
     this.token = token(first, 0);
   }
 
@@ -287,16 +295,30 @@ public final class CdapSession implements AutoCloseable {
    */
   Exchange send(Function<String, Call<ResponseBody>> request, CallContext context) {
     ensureOpen();
-    Token used = currentToken();
-    try {
-      return client.caller().execute(request.apply(used.header), context);
-    } catch (AuthenticationException e) {
-      if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
-        throw e;
-      }
-      Token fresh = renew(used);
-      return client.caller().execute(request.apply(fresh.header), context);
-    }
+    ApiCaller caller = client.caller();
+    return caller.withinBudget(
+        () -> {
+          Token used = currentToken();
+          try {
+            return caller.execute(request.apply(used.header), context, pacing);
+          } catch (AuthenticationException e) {
+            if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
+              throw e;
+            }
+            Token fresh = renew(used);
+            return caller.execute(request.apply(fresh.header), context, pacing);
+          }
+        });
+  }
+
+  /** Runs a logical call whose exchanges share one time budget (see ApiCaller#withinBudget). */
+  <T> T withinBudget(java.util.function.Supplier<T> call) {
+    return client.caller().withinBudget(call);
+  }
+
+  /** The session's pacing, or null when not paced; for tests. */
+  TokenBucket pacing() {
+    return pacing;
   }
 
   private Token currentToken() {

@@ -15,7 +15,11 @@ enum ErrorCode {
   DOSSIER_NOT_FOUND(404, "37003", "Entité non trouvée"),
   REFERENCE_UNKNOWN(404, "37004", "Référence de dossier inconnue"),
   IDEMPOTENCY_CONFLICT(409, "40901", "Clé d'idempotence déjà utilisée"),
-  INTERNAL(500, "50000", "Erreur interne");
+  RATE_LIMITED(429, "00429", "Trop de requêtes"),
+  INTERNAL(500, "50000", "Erreur interne"),
+  PROVIDER_ERROR(502, "37999", "Erreur du fournisseur de données"),
+  UNAVAILABLE(503, "50003", "Service indisponible"),
+  GATEWAY_TIMEOUT(504, "37002", "Intermédiaire hors-délai");
 
   final int status;
   final String code;

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Json {
   static byte[] write(Object tree) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
-      writer.setSerializeNulls(false);
+      writer.setSerializeNulls(true);
       writeValue(writer, tree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,6 +60,13 @@ final class Json {
         writeValue(w, e.getValue());
       }
       w.endObject();
+    } else if (v instanceof Map<?, ?> map) {
+      w.beginObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        w.name((String) e.getKey());
+        writeValue(w, e.getValue());
+      }
+      w.endObject();
     } else if (v instanceof List<?> list) {
       w.beginArray();
       for (Object item : list) {
@@ -71,6 +79,10 @@ final class Json {
       w.value(b.booleanValue());
     } else if (v instanceof Integer || v instanceof Long) {
       w.value(((Number) v).longValue());
+    } else if (v instanceof BigDecimal d) {
+      w.value(d);
+    } else if (v == null) {
+      w.nullValue();
     } else {
       throw new IllegalArgumentException("Unsupported JSON value type " + v.getClass().getName());
     }
@@ -133,6 +145,61 @@ final class Json {
         return r.nextNull();
       }
       default -> throw ApiError.badRequest("Le corps de la requête n'est pas un JSON valide.");
+    }
+  }
+
+  /**
+   * Parses any JSON document into maps, lists, strings, {@link BigDecimal} numbers (written back as
+   * they came), booleans and nulls, to inspect or rewrite an answer.
+   *
+   * @throws IllegalArgumentException if the bytes are not one well-formed JSON document; the
+   *     message never quotes them
+   */
+  static Object parseTree(byte[] body) {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
+      Object value = readTree(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new IllegalArgumentException("more than one JSON document");
+      }
+      return value;
+    } catch (JsonDataException | IOException e) {
+      throw new IllegalArgumentException("not well-formed JSON");
+    }
+  }
+
+  private static Object readTree(JsonReader r) throws IOException {
+    switch (r.peek()) {
+      case BEGIN_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        r.beginObject();
+        while (r.hasNext()) {
+          map.put(r.nextName(), readTree(r));
+        }
+        r.endObject();
+        return map;
+      }
+      case BEGIN_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        r.beginArray();
+        while (r.hasNext()) {
+          list.add(readTree(r));
+        }
+        r.endArray();
+        return list;
+      }
+      case NUMBER -> {
+        return new BigDecimal(r.nextString());
+      }
+      case STRING -> {
+        return r.nextString();
+      }
+      case BOOLEAN -> {
+        return r.nextBoolean();
+      }
+      case NULL -> {
+        return r.nextNull();
+      }
+      default -> throw new IOException("unexpected token");
     }
   }
 

@@ -3,13 +3,30 @@ package net.cdapkit.testkit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An HTTP response as the handlers make it, independent of WireMock. */
-record SimResponse(int status, Map<String, String> headers, byte[] body) {
+/**
+ * An HTTP response as the handlers make it, independent of WireMock.
+ *
+ * @param delayMillis how long to wait before answering
+ * @param networkFault a broken answer instead of this one, or null
+ */
+record SimResponse(
+    int status,
+    Map<String, String> headers,
+    byte[] body,
+    long delayMillis,
+    NetworkFault networkFault) {
   static final String JSON = "application/json";
 
   SimResponse {
     headers = Map.copyOf(headers);
     body = body == null ? new byte[0] : body;
+    if (delayMillis < 0) {
+      throw new IllegalArgumentException("delayMillis must not be negative");
+    }
+  }
+
+  SimResponse(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, 0, null);
   }
 
   static SimResponse json(int status, Object tree) {
@@ -23,11 +40,41 @@ record SimResponse(int status, Map<String, String> headers, byte[] body) {
   SimResponse withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
-    return new SimResponse(status, h, body);
+    return new SimResponse(status, h, body, delayMillis, networkFault);
+  }
+
+  SimResponse withBody(byte[] newBody) {
+    return new SimResponse(status, headers, newBody, delayMillis, networkFault);
+  }
+
+  SimResponse withDelay(long millis) {
+    return new SimResponse(status, headers, body, delayMillis + millis, networkFault);
+  }
+
+  SimResponse withNetworkFault(NetworkFault fault) {
+    return new SimResponse(status, headers, body, delayMillis, fault);
+  }
+
+  /** The Content-Type header without parameters, lower case; empty when absent. */
+  String contentType() {
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("Content-Type")) {
+        String v = e.getValue();
+        int semi = v.indexOf(';');
+        return (semi < 0 ? v : v.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return "";
   }
 
   @Override
   public String toString() {
-    return "SimResponse[" + status + ", " + body.length + " bytes]";
+    return "SimResponse["
+        + status
+        + ", "
+        + body.length
+        + " bytes"
+        + (networkFault == null ? "" : ", " + networkFault)
+        + "]";
   }
 }

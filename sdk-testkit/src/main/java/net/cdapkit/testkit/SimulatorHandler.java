@@ -75,6 +75,14 @@ final class SimulatorHandler {
     return response.withHeader("X-Request-Id", validId ? requestId : state.newRequestId());
   }
 
+  /** The request id an answer to this request carries: the client's when valid, else a new one. */
+  String responseRequestId(SimRequest req) {
+    String requestId = req.header("X-Request-Id").orElse(null);
+    return requestId != null && REQUEST_ID.matcher(requestId).matches()
+        ? requestId
+        : state.newRequestId();
+  }
+
   static SimResponse error(ApiError e) {
     Json.Obj error =
         Json.obj().put("code", e.code.code).put("title", e.code.title).put("detail", e.detail);
@@ -87,48 +95,22 @@ final class SimulatorHandler {
   }
 
   private SimResponse route(SimRequest req) {
-    String path = req.path();
-    if (!path.startsWith(PREFIX)) {
-      throw unknownRoute();
-    }
-    String[] s = path.substring(PREFIX.length()).split("/", -1);
-    String method = req.method().toUpperCase(Locale.ROOT);
-    boolean get = method.equals("GET");
-    boolean post = method.equals("POST");
-    boolean delete = method.equals("DELETE");
-    if (s.length == 2 && s[0].equals("auth") && s[1].equals("token") && post) {
-      return authenticate(req);
-    }
-    if (s.length == 2 && s[0].equals("sessions") && s[1].equals("courante") && delete) {
-      return logout(req);
-    }
-    if (s.length == 2 && s[0].equals("dossiers") && s[1].equals("recherche") && post) {
-      return lookup(req);
-    }
-    if (s.length == 3 && s[0].equals("dossiers") && get) {
-      Optional<Tab> tab = tab(s[2]);
-      if (tab.isPresent()) {
-        return tab(req, s[1], tab.get());
+    Operation op =
+        Operation.match(req.method(), req.path()).orElseThrow(SimulatorHandler::unknownRoute);
+    String[] s = req.path().substring(PREFIX.length()).split("/", -1);
+    return switch (op) {
+      case AUTHENTICATE -> authenticate(req);
+      case LOGOUT -> logout(req);
+      case LOOKUP_DOSSIER -> lookup(req);
+      case ATTESTATION_PDF -> attestationPdf(req, s[1], s[3]);
+      case ATTESTATION_POSTALE -> envoiPostal(req, s[1], s[3]);
+      case SEND_DIALOGUE -> dialogue(req, s[1]);
+      case HELP -> {
+        session(req);
+        yield SimResponse.json(200, FichesPratiques.json());
       }
-    }
-    if (s.length == 4 && s[0].equals("dossiers") && s[2].equals("attestations") && get) {
-      return attestationPdf(req, s[1], s[3]);
-    }
-    if (s.length == 5
-        && s[0].equals("dossiers")
-        && s[2].equals("attestations")
-        && s[4].equals("envois-postaux")
-        && post) {
-      return envoiPostal(req, s[1], s[3]);
-    }
-    if (s.length == 3 && s[0].equals("cafs") && s[2].equals("dialogues") && post) {
-      return dialogue(req, s[1]);
-    }
-    if (s.length == 2 && s[0].equals("aide") && s[1].equals("fiches") && get) {
-      session(req);
-      return SimResponse.json(200, FichesPratiques.json());
-    }
-    throw unknownRoute();
+      default -> tab(req, s[1], op.tab().orElseThrow());
+    };
   }
 
   private static ApiError unknownRoute() {
@@ -137,21 +119,13 @@ final class SimulatorHandler {
         "Aucune opération du contrat ne correspond à cette méthode et à ce chemin.");
   }
 
-  private static Optional<Tab> tab(String wireName) {
-    for (Tab t : Tab.values()) {
-      if (t.wireName().equals(wireName)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
-  }
-
   // ---------------------------------------------------------------- authentication
 
   private SimResponse authenticate(SimRequest req) {
     Map<String, Object> body = Json.parseObject(req.body());
     String login = Json.requiredString(body, "login", 128);
     String password = Json.requiredString(body, "password", 256);
+    state.noteSecret(password);
     DemoAgents.Agent agent =
         DemoAgents.authenticate(login, password)
             .orElseThrow(
@@ -310,9 +284,14 @@ final class SimulatorHandler {
   }
 
   private SyntheticDossier dossier(Binding b) {
-    return catalogue
-        .find(b.caf(), b.numeroAllocataire())
+    return find(b.caf(), b.numeroAllocataire())
         .orElseThrow(() -> new IllegalStateException("A bound dossier left the catalogue"));
+  }
+
+  /** A dossier added to the simulator for the current test, else one of the catalogue. */
+  Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
+    Optional<SyntheticDossier> added = state.added(caf, numero);
+    return added.isPresent() ? added : catalogue.find(caf, numero);
   }
 
   // ---------------------------------------------------------------- dossiers
@@ -335,7 +314,10 @@ final class SimulatorHandler {
     CafCode cafCode = CafCode.of(caf);
     allowCaf(s, cafCode);
     NumeroAllocataire numeroAllocataire = NumeroAllocataire.of(numero);
-    if (catalogue.find(cafCode, numeroAllocataire).isEmpty()) {
+    state.record(
+        new RecordedConsultation(
+            cafCode, numeroAllocataire, finalite, s.agent().login(), clock.instant()));
+    if (find(cafCode, numeroAllocataire).isEmpty()) {
       throw new ApiError(
           ErrorCode.DOSSIER_NOT_FOUND,
           "Dossier allocataire inexistant dans la CAF " + caf + " pour le numéro fourni.");

@@ -2,6 +2,7 @@ package net.cdapkit.testkit;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -11,16 +12,16 @@ import java.util.Map;
 
 /**
  * The only WireMock-specific code: turns WireMock's request into a {@link SimRequest}, lets the
- * {@link SimulatorHandler} answer, and turns its {@link SimResponse} into a response definition.
- * Applied globally to the one catch-all stub.
+ * {@link SimulatorPipeline} answer, and turns its {@link SimResponse} into a response definition,
+ * with WireMock's own faults and delays. Applied globally to the one catch-all stub.
  */
 final class WireMockBridge implements ResponseDefinitionTransformerV2 {
   static final String NAME = "cdapkit-simulator";
 
-  private final SimulatorHandler handler;
+  private final SimulatorPipeline pipeline;
 
-  WireMockBridge(SimulatorHandler handler) {
-    this.handler = handler;
+  WireMockBridge(SimulatorPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   @Override
@@ -49,13 +50,29 @@ final class WireMockBridge implements ResponseDefinitionTransformerV2 {
             q < 0 ? "" : url.substring(q + 1),
             headers,
             request.getBody());
-    SimResponse response = handler.handle(sim);
+    SimResponse response = pipeline.serve(sim);
     ResponseDefinitionBuilder builder =
         new ResponseDefinitionBuilder().withStatus(response.status());
-    response.headers().forEach(builder::withHeader);
-    if (response.body().length > 0) {
-      builder.withBody(response.body());
+    if (response.networkFault() != null) {
+      builder.withFault(fault(response.networkFault()));
+    } else {
+      response.headers().forEach(builder::withHeader);
+      if (response.body().length > 0) {
+        builder.withBody(response.body());
+      }
+    }
+    if (response.delayMillis() > 0) {
+      builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, response.delayMillis()));
     }
     return builder.build();
+  }
+
+  private static Fault fault(NetworkFault f) {
+    return switch (f) {
+      case CONNECTION_RESET -> Fault.CONNECTION_RESET_BY_PEER;
+      case EMPTY_RESPONSE -> Fault.EMPTY_RESPONSE;
+      case MALFORMED_CHUNK -> Fault.MALFORMED_RESPONSE_CHUNK;
+      case RANDOM_DATA_THEN_CLOSE -> Fault.RANDOM_DATA_THEN_CLOSE;
+    };
   }
 }
