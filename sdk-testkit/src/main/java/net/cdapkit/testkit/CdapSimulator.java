@@ -39,6 +39,12 @@ import net.cdapkit.model.NumeroAllocataire;
  * Idempotency-Key (scoped per agent) and are {@linkplain #envoisPostaux() recorded}. Every error
  * has the contract's body and code; every response carries {@code X-Request-Id}.
  *
+ * <p><b>For tests.</b> {@link #faults()} breaks it on purpose; {@link #verify()} tells what the
+ * client sent; {@link Builder#conformance(Conformance)} checks every exchange against the contract;
+ * {@link #compliance()} looks for personal data where it must not be; {@link #add} serves a
+ * fixture; {@link #respond} serves an answer of your own. {@link CdapSimulatorExtension} wires all
+ * of it into JUnit 5.
+ *
  * <p>Thread-safe. Built on WireMock: one catch-all stub whose answer is computed by plain Java;
  * WireMock's request journal is off, its admin API refused, its console output silenced.
  */

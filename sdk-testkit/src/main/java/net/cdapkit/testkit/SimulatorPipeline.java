@@ -84,7 +84,8 @@ final class SimulatorPipeline {
             fault != null
                 ? fault
                 : decision.delayMillis() > 0
-                    ? Fault.delay(java.time.Duration.ofMillis(decision.delayMillis()))
+                    ? Fault.delay(
+                        java.time.Duration.ofMillis(Math.min(decision.delayMillis(), 600_000)))
                     : null));
     return response;
   }
