@@ -5,8 +5,6 @@ import net.cdapkit.capability.Action;
 import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.OutcomeUnknownException;
-import net.cdapkit.error.ServerException;
-import net.cdapkit.error.TransportException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.Exchange;
@@ -113,19 +111,22 @@ public final class CafContext {
         .audit()
         .run(
             event,
-            () -> {
-              // Inside the audited call, since renewing the reference is a request of its own,
-              // but outside sendWithEffect: a failed lookup has sent no message.
-              DialogueRequest body =
-                  new DialogueRequest(
-                      message.objet(), message.message(), about == null ? null : about.reference());
-              return sendWithEffect(
-                  "dialogue",
-                  key,
-                  () ->
-                      session.send(
-                          auth ->
-                              session
+            () ->
+                withEffect(
+                    "dialogue",
+                    key,
+                    () ->
+                        session.send(
+                            auth -> {
+                              // The dossier reference is read as the request is built: a replay
+                              // after a token renewal carries the one looked up under the new
+                              // token.
+                              DialogueRequest body =
+                                  new DialogueRequest(
+                                      message.objet(),
+                                      message.message(),
+                                      about == null ? null : about.reference());
+                              return session
                                   .client()
                                   .api()
                                   .sendDialogue(
@@ -134,10 +135,14 @@ public final class CafContext {
                                       finaliteHeader,
                                       key,
                                       caf.value(),
-                                      body),
-                          context));
-            },
-            exchange -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue"));
+                                      body);
+                            },
+                            context)),
+            exchange ->
+                withEffect(
+                    "dialogue",
+                    key,
+                    () -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue")));
   }
 
   /** Sends the lookup of a dossier reference; used by {@link Dossier}. */
@@ -161,20 +166,16 @@ public final class CafContext {
    * Sends an operation with effects; a failure that leaves the outcome unknown (no answer, or a
    * gateway error) becomes {@link OutcomeUnknownException} carrying the key to resend with.
    */
-  static Exchange sendWithEffect(
-      String operation, String key, java.util.function.Supplier<Exchange> send) {
+  static <T> T withEffect(String operation, String key, java.util.function.Supplier<T> step) {
     try {
-      return send.get();
-    } catch (TransportException e) {
-      throw new OutcomeUnknownException(
-          operation, key, e.requestId().orElse(null), e.attempts(), e);
-    } catch (ServerException e) {
-      if (e.status() >= 500) {
+      return step.get();
+    } catch (CdapException e) {
+      // Unknown too: a 2xx whose receipt is unreadable, and a definite refusal (say a 429) that
+      // came after an attempt with no answer.
+      if (ApiCaller.mayHaveTakenEffect(e)) {
         throw new OutcomeUnknownException(
             operation, key, e.requestId().orElse(null), e.attempts(), e);
       }
-      throw e;
-    } catch (CdapException e) {
       throw e;
     }
   }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import net.cdapkit.audit.AuditSink;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.audit.UsageGuard;
@@ -16,9 +15,12 @@ import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
 import net.cdapkit.internal.http.HttpTraceLog;
+import net.cdapkit.internal.http.NoHiddenRetry;
+import net.cdapkit.internal.http.ResponseSizeLimit;
 import net.cdapkit.internal.http.RetrySettings;
 import net.cdapkit.internal.http.SdkInterceptor;
 import net.cdapkit.internal.json.CdapJson;
+import okhttp3.Authenticator;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -78,12 +80,20 @@ public final class CdapClient {
             .writeTimeout(b.writeTimeout)
             .callTimeout(b.callTimeout)
             .cache(null)
-            // Retries are the SDK's own: counted, budgeted, and only for safe calls.
+            // Retries are the SDK's own: counted, budgeted, and only for safe calls. Whatever the
+            // caller's client says, OkHttp must not resend on its own: no connection-failure
+            // retry, no redirect (a POST followed elsewhere), no 401 authenticator (renewal is
+            // the session's, single flight), no follow-up of a 503 "Retry-After: 0".
             .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .authenticator(Authenticator.NONE)
             .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
             // Network level, so that it sees the headers as sent; TRACE only, values allow-listed.
             .addNetworkInterceptor(new HttpTraceLog())
             .certificatePinner(pinner(base.certificatePinner(), b.certificatePins))
+            .addInterceptor(new ResponseSizeLimit(b.maxResponseBytes))
+            .addNetworkInterceptor(new NoHiddenRetry())
             .build();
     this.api =
         new Retrofit.Builder()
@@ -126,7 +136,9 @@ public final class CdapClient {
    *     habilitation, or a password the CAF requires to be changed
    */
   public CdapSession authenticate(CredentialsProvider agentCredentials) {
-    Objects.requireNonNull(agentCredentials, "agentCredentials");
+    if (agentCredentials == null) {
+      throw new InvalidInputException("Credentials provider is required");
+    }
     return CdapSession.open(this, agentCredentials);
   }
 
@@ -178,6 +190,10 @@ public final class CdapClient {
     return merged.build();
   }
 
+  RateLimit rateLimit() {
+    return config.rateLimit;
+  }
+
   @Override
   public String toString() {
     return "CdapClient{baseUrl=" + baseUrl + "}";
@@ -185,9 +201,10 @@ public final class CdapClient {
 
   /**
    * Configures a {@link CdapClient}. Every default is set here: connect 10 s, read 30 s, write 30
-   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, no audit sink,
-   * audit fail-closed, finalité details not journaled, {@link UsageGuard#defaults()}, the system
-   * UTC clock, no certificate pins.
+   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, requests paced at
+   * the rate the server declares ({@link RateLimit#serverDeclared()}), no audit sink, audit
+   * fail-closed, finalité details not journaled, {@link UsageGuard#defaults()}, the system UTC
+   * clock, no certificate pins.
    */
   public static final class Builder {
     private String baseUrl;
@@ -206,6 +223,7 @@ public final class CdapClient {
     private UsageGuard usageGuard = UsageGuard.defaults();
     private Clock clock = Clock.systemUTC();
     private List<String[]> certificatePins = new ArrayList<>();
+    private RateLimit rateLimit = RateLimit.serverDeclared();
 
     private Builder() {}
 
@@ -227,6 +245,7 @@ public final class CdapClient {
       b.usageGuard = usageGuard;
       b.clock = clock;
       b.certificatePins = new ArrayList<>(certificatePins);
+      b.rateLimit = rateLimit;
       return b;
     }
 
@@ -252,8 +271,14 @@ public final class CdapClient {
 
     /**
      * An OkHttp client of the caller's (proxy, TLS settings, pools, own interceptors). The SDK
-     * derives its own from it with {@code newBuilder()}, adding its interceptors and timeouts, so
-     * nothing of either is lost.
+     * derives its own from it with {@code newBuilder()}, adding its interceptors, so nothing of
+     * either is lost.
+     *
+     * <p>What would change the SDK's retry semantics is set by the SDK, whatever the caller's
+     * client says: the timeouts are this builder's (set them here, not on the OkHttp client), and
+     * OkHttp's own resending is off (connection-failure retries, redirects, the 401 authenticator).
+     * A caller's interceptor that calls {@code proceed} more than once resends on its own: don't,
+     * or only for reads.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
@@ -275,7 +300,10 @@ public final class CdapClient {
       return this;
     }
 
-    /** The time allowed for one attempt of a call, from start to the last byte. */
+    /**
+     * The time allowed for one attempt of a call, from start to the last byte; the retry policy's
+     * budget bounds all attempts of a call together.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
@@ -295,6 +323,19 @@ public final class CdapClient {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * How fast each session may send requests; default {@link RateLimit#serverDeclared()}.
+     *
+     * @throws InvalidInputException if null; use {@link RateLimit#none()} to turn pacing off
+     */
+    public Builder rateLimit(RateLimit rateLimit) {
+      if (rateLimit == null) {
+        throw new InvalidInputException("rateLimit must not be null; use RateLimit.none()");
+      }
+      this.rateLimit = rateLimit;
       return this;
     }
 

@@ -17,6 +17,7 @@ import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.CredentialsPayload;
 import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.http.TokenBucket;
 import net.cdapkit.internal.json.SessionPayload;
 import net.cdapkit.internal.json.TokenResponse;
 import net.cdapkit.model.Agent;
@@ -50,6 +51,7 @@ public final class CdapSession implements AutoCloseable {
   private final Optional<Integer> declaredRate;
   private final String agentHeader;
   private final Audit audit;
+  private final TokenBucket pacing; // null when not paced
   private final Object authLock = new Object();
   private volatile Token token;
   private volatile boolean closed;
@@ -85,6 +87,12 @@ public final class CdapSession implements AutoCloseable {
     this.declaredRate = Optional.ofNullable(s.debitMaxParSeconde());
     this.agentHeader = percentEncode(agent.id());
     this.audit = client.audit(partenaire.id(), agent.id(), profile);
+    this.pacing =
+        client
+            .rateLimit()
+            .resolve(declaredRate)
+            .map(r -> new TokenBucket(r.rate(), r.burst()))
+            .orElse(null);
     this.token = token(first, 0);
   }
 
@@ -329,16 +337,30 @@ public final class CdapSession implements AutoCloseable {
    */
   Exchange send(Function<String, Call<ResponseBody>> request, CallContext context) {
     ensureOpen();
-    Token used = currentToken();
-    try {
-      return client.caller().execute(request.apply(used.header), context);
-    } catch (AuthenticationException e) {
-      if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
-        throw e;
-      }
-      Token fresh = renew(used);
-      return client.caller().execute(request.apply(fresh.header), context);
-    }
+    ApiCaller caller = client.caller();
+    return caller.withinBudget(
+        () -> {
+          Token used = currentToken();
+          try {
+            return caller.execute(request.apply(used.header), context, pacing);
+          } catch (AuthenticationException e) {
+            if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
+              throw e;
+            }
+            Token fresh = renew(used);
+            return caller.execute(request.apply(fresh.header), context, pacing);
+          }
+        });
+  }
+
+  /** Runs a logical call whose exchanges share one time budget (see ApiCaller#withinBudget). */
+  <T> T withinBudget(java.util.function.Supplier<T> call) {
+    return client.caller().withinBudget(call);
+  }
+
+  /** The session's pacing, or null when not paced; for tests. */
+  TokenBucket pacing() {
+    return pacing;
   }
 
   private Token currentToken() {

@@ -236,7 +236,7 @@ public final class Dossier {
         .run(
             event,
             () ->
-                CafContext.sendWithEffect(
+                CafContext.withEffect(
                     "attestation.postale",
                     key,
                     () ->
@@ -254,7 +254,12 @@ public final class Dossier {
                                         type.name()),
                             context)),
             exchange ->
-                ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale"));
+                CafContext.withEffect(
+                    "attestation.postale",
+                    key,
+                    () ->
+                        ApiCaller.decode(
+                            exchange, EnvoiPostalReceipt.class, "attestation.postale")));
   }
 
   @Override
@@ -367,25 +372,29 @@ public final class Dossier {
       BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
     // The reference is read when the request is built, after any token renewal, so that a
     // renewed session never sends a reference obtained under the previous token.
-    String[] sent = new String[1];
-    try {
-      return session.send(
-          auth -> {
-            sent[0] = reference();
-            return request.apply(auth, sent[0]);
-          },
-          context);
-    } catch (NotFoundException e) {
-      if (!"37004".equals(e.errorCode())) {
-        throw e;
-      }
-      synchronized (this) {
-        if (reference != null && reference.value.equals(sent[0])) {
-          reference = null;
-        }
-      }
-      return session.send(auth -> request.apply(auth, reference()), context);
-    }
+    // The lookup, the call and any replay share one time budget.
+    return session.withinBudget(
+        () -> {
+          String[] sent = new String[1];
+          try {
+            return session.send(
+                auth -> {
+                  sent[0] = reference();
+                  return request.apply(auth, sent[0]);
+                },
+                context);
+          } catch (NotFoundException e) {
+            if (!"37004".equals(e.errorCode())) {
+              throw e;
+            }
+            synchronized (this) {
+              if (reference != null && reference.value.equals(sent[0])) {
+                reference = null;
+              }
+            }
+            return session.send(auth -> request.apply(auth, reference()), context);
+          }
+        });
   }
 
   private static <T> History.Page<T> page(

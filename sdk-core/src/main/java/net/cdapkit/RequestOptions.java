@@ -43,7 +43,8 @@ public final class RequestOptions {
   }
 
   /**
-   * Sets the time allowed for each attempt of this call, overriding the client's call timeout.
+   * Sets the time allowed for each attempt of this call, overriding the client's call timeout; the
+   * retry policy's budget still bounds the call as a whole.
    *
    * @throws InvalidInputException unless positive
    */

@@ -5,10 +5,15 @@ import java.util.Objects;
 import net.cdapkit.error.InvalidInputException;
 
 /**
- * How the client retries a call that failed transiently: connection failures, 502, 503, 504 and 429
- * (honouring {@code Retry-After}). Only reads are retried, and operations with effects only because
- * they carry an idempotency key; other 4xx are never retried. Backoff is exponential with full
- * jitter, capped, within a total time budget per call.
+ * How the client retries a call that failed transiently: connection failures, time-outs, 502, 503,
+ * 504 and 429 (honouring {@code Retry-After}, in seconds or as a date). Only reads are retried, and
+ * operations with effects only because they carry an idempotency key; other 4xx, 500 and unreadable
+ * answers are never retried. Backoff is exponential with full jitter, capped.
+ *
+ * <p>The budget bounds the whole logical call — its attempts, its waits, and a token renewal or a
+ * new dossier lookup it needed, with their replay: each attempt gets the smaller of its own timeout
+ * and the time left, and a wait (or a server's {@code Retry-After}) that would end past the budget
+ * ends the call instead. So a call ends within min(budget, attempts × attempt timeout + waits).
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULT =

@@ -66,9 +66,40 @@ public final class Catalogue {
           "PROTOTYPE");
 
   private final List<SyntheticDossier> dossiers;
-  private final Map<Key, SyntheticDossier> index;
+  private final Map<Key, SyntheticDossier> index; // null for a generated catalogue
+  private final Generated generated; // null unless generated
+
+  /** A generated catalogue: dossiers made on demand, the last few kept. */
+  private record Generated(long seed, int size, Map<Integer, SyntheticDossier> recent) {
+    SyntheticDossier get(int i) {
+      synchronized (recent) {
+        SyntheticDossier d = recent.get(i);
+        if (d == null) {
+          d = Fixtures.generated(seed, i);
+          recent.put(i, d);
+        }
+        return d;
+      }
+    }
+  }
+
+  private Catalogue(long seed, int n) {
+    this.dossiers = Fixtures.generate(seed, n);
+    this.index = null;
+    this.generated =
+        new Generated(
+            seed,
+            n,
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Integer, SyntheticDossier> eldest) {
+                return size() > 256;
+              }
+            });
+  }
 
   private Catalogue(List<SyntheticDossier> dossiers) {
+    this.generated = null;
     Map<Key, SyntheticDossier> byKey = new HashMap<>();
     for (SyntheticDossier d : dossiers) {
       Objects.requireNonNull(d, "dossiers must not contain null");
@@ -104,6 +135,15 @@ public final class Catalogue {
     return new Catalogue(List.copyOf(dossiers));
   }
 
+  /**
+   * A catalogue of {@code n} dossiers from {@link Fixtures#generate(long, int)}, for load tests:
+   * the same seed serves the same dossiers. They are made when looked up (the last 256 are kept),
+   * so a large catalogue costs little memory; {@link #dossiers()} is the lazy list.
+   */
+  public static Catalogue generated(long seed, int n) {
+    return new Catalogue(seed, n);
+  }
+
   /** Whether a numéro allocataire is in the reserved fictional range. */
   public static boolean isFictional(NumeroAllocataire numero) {
     String v = numero.value();
@@ -117,19 +157,39 @@ public final class Catalogue {
 
   /** The dossier with this numéro in this CAF. */
   public Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
-    return Optional.ofNullable(index.get(new Key(caf, numero)));
+    if (generated == null) {
+      return Optional.ofNullable(index.get(new Key(caf, numero)));
+    }
+    int i = Integer.parseInt(numero.value()) - Fixtures.FIRST_GENERATED_NUMERO;
+    if (i < 0 || i >= generated.size()) {
+      return Optional.empty();
+    }
+    SyntheticDossier d = generated.get(i);
+    return d.caf().equals(caf) ? Optional.of(d) : Optional.empty();
   }
 
-  /** The CAFs that hold at least one dossier, in order. */
+  /**
+   * The CAFs that hold at least one dossier, in order; for a generated catalogue, the CAFs its
+   * dossiers are drawn from.
+   */
   public Set<CafCode> cafs() {
     Set<CafCode> cafs = new TreeSet<>();
-    dossiers.forEach(d -> cafs.add(d.caf()));
+    if (generated != null) {
+      List.of("751", "131", "691").forEach(c -> cafs.add(CafCode.of(c)));
+    } else {
+      dossiers.forEach(d -> cafs.add(d.caf()));
+    }
     return Collections.unmodifiableSet(cafs);
   }
 
   @Override
   public String toString() {
-    return "Catalogue[" + dossiers.size() + " dossiers, cafs=" + cafs() + "]";
+    return "Catalogue["
+        + dossiers.size()
+        + (generated != null ? " generated" : "")
+        + " dossiers, cafs="
+        + cafs()
+        + "]";
   }
 
   private record Key(CafCode caf, NumeroAllocataire numero) {}

@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.NumeroAllocataire;
 
 /**
  * A local HTTP server that plays the CDAP contract ({@code openapi.yaml}) with fictional dossiers,
@@ -36,6 +39,12 @@ import java.util.Objects;
  * Idempotency-Key (scoped per agent) and are {@linkplain #envoisPostaux() recorded}. Every error
  * has the contract's body and code; every response carries {@code X-Request-Id}.
  *
+ * <p><b>For tests.</b> {@link #faults()} breaks it on purpose; {@link #verify()} tells what the
+ * client sent; {@link Builder#conformance(Conformance)} checks every exchange against the contract;
+ * {@link #compliance()} looks for personal data where it must not be; {@link #add} serves a
+ * fixture; {@link #respond} serves an answer of your own. {@link CdapSimulatorExtension} wires all
+ * of it into JUnit 5.
+ *
  * <p>Thread-safe. Built on WireMock: one catch-all stub whose answer is computed by plain Java;
  * WireMock's request journal is off, its admin API refused, its console output silenced.
  */
@@ -45,9 +54,12 @@ public final class CdapSimulator implements AutoCloseable {
 
   private final int requestedPort;
   private final Catalogue catalogue;
+  private final Clock clock;
   private final SimulatorState state = new SimulatorState();
   private final SimulatorHandler handler;
   private final Faults faults = new Faults();
+  private final RequestJournal journal;
+  private final ConformanceChecker conformance;
   private final SimulatorPipeline pipeline;
   private final Object lifecycle = new Object();
   private WireMockServer server; // guarded by lifecycle
@@ -55,8 +67,11 @@ public final class CdapSimulator implements AutoCloseable {
   private CdapSimulator(Builder b) {
     this.requestedPort = b.port;
     this.catalogue = b.catalogue != null ? b.catalogue : Catalogue.standard();
+    this.clock = b.clock;
     this.handler = new SimulatorHandler(state, catalogue, b.clock, b.tokenLifetime);
-    this.pipeline = new SimulatorPipeline(handler, faults);
+    this.journal = new RequestJournal(b.recordRequests);
+    this.conformance = new ConformanceChecker(b.conformance);
+    this.pipeline = new SimulatorPipeline(handler, faults, journal, conformance);
   }
 
   /** A builder with the defaults: dynamic port, system UTC clock, 30-minute tokens. */
@@ -142,6 +157,98 @@ public final class CdapSimulator implements AutoCloseable {
   public void reset() {
     state.reset();
     faults.reset();
+    journal.reset();
+    conformance.reset();
+    pipeline.reset();
+  }
+
+  /**
+   * The contract violations seen since the last reset, at the {@link Conformance} level chosen at
+   * build time (none when it is {@code OFF}).
+   */
+  public List<ContractViolation> contractViolations() {
+    return conformance.violations();
+  }
+
+  /**
+   * Fails with a readable report (operation, status, location in the body, rule) if a request or
+   * answer broke the contract since the last reset.
+   */
+  public void assertConformance() {
+    String report = ConformanceChecker.report(conformance.violations());
+    if (report != null) {
+      throw new AssertionError(report);
+    }
+  }
+
+  /**
+   * Answers every request of this operation with this status and JSON body instead of the
+   * simulator's own answer, until the next {@link #reset()}: for a case the catalogue cannot
+   * express. The answer is checked against the contract like any other, and faults still apply.
+   */
+  public CdapSimulator respond(Operation operation, int status, String json) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(json, "json");
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException("status must be between 200 and 599");
+    }
+    pipeline.stub(
+        operation,
+        new SimResponse(
+            status,
+            java.util.Map.of("Content-Type", SimResponse.JSON),
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return this;
+  }
+
+  /**
+   * What the client sent since the last reset: requests per operation, their headers, attempts per
+   * idempotency key, and assertions such as {@link Verification#assertNoSecretsInUrls()}.
+   *
+   * @throws IllegalStateException if the simulator was built with {@code recordRequests(false)}
+   */
+  public Verification verify() {
+    return new Verification(journal.snapshot(), personalData());
+  }
+
+  /**
+   * Serves these dossiers, besides the catalogue's, until the next {@link #reset()}: the fixtures
+   * of one test. A dossier with the CAF and numéro of a catalogue dossier hides it.
+   *
+   * @throws IllegalArgumentException if a numéro is outside the reserved fictional range
+   */
+  public CdapSimulator add(SyntheticDossier... dossiers) {
+    for (SyntheticDossier d : dossiers) {
+      if (!Catalogue.isFictional(d.numeroAllocataire())) {
+        throw new IllegalArgumentException(
+            "Only numéros allocataire from "
+                + Catalogue.FIRST_NUMERO
+                + " to "
+                + Catalogue.LAST_NUMERO
+                + " may be served (value not shown)");
+      }
+      state.add(d);
+    }
+    return this;
+  }
+
+  /**
+   * Checks that an application's output, exceptions and {@code toString} never carry the personal
+   * data of the dossiers it consulted or that were added, since the last reset.
+   */
+  public Compliance compliance() {
+    return new Compliance(this);
+  }
+
+  /** The personal data of the dossiers consulted or added since the reset, and the secrets seen. */
+  PersonalData personalData() {
+    List<SyntheticDossier> dossiers = new java.util.ArrayList<>(state.added());
+    List<NumeroAllocataire> asked = new java.util.ArrayList<>();
+    for (RecordedConsultation c : state.consultations()) {
+      asked.add(c.numeroAllocataire());
+      handler.find(c.caf(), c.numeroAllocataire()).ifPresent(dossiers::add);
+    }
+    return new PersonalData(dossiers, state.secrets()).withNumeros(asked);
   }
 
   /**
@@ -150,6 +257,11 @@ public final class CdapSimulator implements AutoCloseable {
    */
   public Faults faults() {
     return faults;
+  }
+
+  /** The clock that decides token expiry and dates receipts. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The catalogue of dossiers served. */
@@ -165,6 +277,50 @@ public final class CdapSimulator implements AutoCloseable {
   /** The postal attestations accepted since the last reset, in order; one per Idempotency-Key. */
   public List<RecordedEnvoiPostal> envoisPostaux() {
     return state.envoisPostaux();
+  }
+
+  /** The Dialogue messages accepted for this CAF since the last reset, in order. */
+  public List<RecordedDialogue> dialogues(CafCode caf) {
+    return state.dialogues().stream().filter(d -> d.caf().equals(caf)).toList();
+  }
+
+  /** The Dialogue message accepted with this Idempotency-Key, if any. */
+  public Optional<RecordedDialogue> dialogue(String idempotencyKey) {
+    return state.dialogues().stream()
+        .filter(d -> d.idempotencyKey().equals(idempotencyKey))
+        .findFirst();
+  }
+
+  /** The postal attestations accepted for dossiers of this CAF since the last reset, in order. */
+  public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf) {
+    return state.envoisPostaux().stream().filter(e -> e.caf().equals(caf)).toList();
+  }
+
+  /** The postal attestations accepted for this dossier since the last reset, in order. */
+  public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf, NumeroAllocataire numero) {
+    return state.envoisPostaux().stream()
+        .filter(e -> e.caf().equals(caf) && e.numeroAllocataire().equals(numero))
+        .toList();
+  }
+
+  /** The postal attestation accepted with this Idempotency-Key, if any. */
+  public Optional<RecordedEnvoiPostal> envoiPostal(String idempotencyKey) {
+    return state.envoisPostaux().stream()
+        .filter(e -> e.idempotencyKey().equals(idempotencyKey))
+        .findFirst();
+  }
+
+  /**
+   * How many requests repeated an Idempotency-Key already used and got the first receipt back, with
+   * no second effect, since the last reset.
+   */
+  public int idempotentReplays() {
+    return state.replays();
+  }
+
+  /** The dossier lookups of habilitated agents since the last reset, found or not, in order. */
+  public List<RecordedConsultation> consultations() {
+    return state.consultations();
   }
 
   /** How many tokens were issued since the last reset. */
@@ -185,8 +341,19 @@ public final class CdapSimulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration tokenLifetime = Duration.ofMinutes(30);
     private Catalogue catalogue;
+    private boolean recordRequests = true;
+    private Conformance conformance = Conformance.OFF;
 
     private Builder() {}
+
+    /**
+     * Whether to keep what each request carried for {@link CdapSimulator#verify()} (default true;
+     * at most 100,000 requests between resets). A long-running standalone simulator turns it off.
+     */
+    public Builder recordRequests(boolean recordRequests) {
+      this.recordRequests = recordRequests;
+      return this;
+    }
 
     /** The port to listen on, on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
@@ -216,6 +383,15 @@ public final class CdapSimulator implements AutoCloseable {
     /** The dossiers to serve; default {@link Catalogue#standard()}. */
     public Builder catalogue(Catalogue catalogue) {
       this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /**
+     * How much traffic to check against the contract (default {@link Conformance#OFF}; the JUnit
+     * extension turns it on). See {@link CdapSimulator#assertConformance()}.
+     */
+    public Builder conformance(Conformance conformance) {
+      this.conformance = Objects.requireNonNull(conformance, "conformance");
       return this;
     }
 

@@ -125,6 +125,7 @@ final class SimulatorHandler {
     Map<String, Object> body = Json.parseObject(req.body());
     String login = Json.requiredString(body, "login", 128);
     String password = Json.requiredString(body, "password", 256);
+    state.noteSecret(password);
     DemoAgents.Agent agent =
         DemoAgents.authenticate(login, password)
             .orElseThrow(
@@ -283,9 +284,14 @@ final class SimulatorHandler {
   }
 
   private SyntheticDossier dossier(Binding b) {
-    return catalogue
-        .find(b.caf(), b.numeroAllocataire())
+    return find(b.caf(), b.numeroAllocataire())
         .orElseThrow(() -> new IllegalStateException("A bound dossier left the catalogue"));
+  }
+
+  /** A dossier added to the simulator for the current test, else one of the catalogue. */
+  Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
+    Optional<SyntheticDossier> added = state.added(caf, numero);
+    return added.isPresent() ? added : catalogue.find(caf, numero);
   }
 
   // ---------------------------------------------------------------- dossiers
@@ -308,7 +314,10 @@ final class SimulatorHandler {
     CafCode cafCode = CafCode.of(caf);
     allowCaf(s, cafCode);
     NumeroAllocataire numeroAllocataire = NumeroAllocataire.of(numero);
-    if (catalogue.find(cafCode, numeroAllocataire).isEmpty()) {
+    state.record(
+        new RecordedConsultation(
+            cafCode, numeroAllocataire, finalite, s.agent().login(), clock.instant()));
+    if (find(cafCode, numeroAllocataire).isEmpty()) {
       throw new ApiError(
           ErrorCode.DOSSIER_NOT_FOUND,
           "Dossier allocataire inexistant dans la CAF " + caf + " pour le numéro fourni.");

@@ -1,43 +1,93 @@
 package net.cdapkit.testkit;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What happens to one request, in order: the operation is recognised, the fault rules are
- * consulted, the {@link SimulatorHandler} answers (unless a fault replaces it before the effect),
- * and the answer is delayed, rewritten or broken as the fault says. Plain Java: the {@link
- * WireMockBridge} only translates.
+ * What happens to one request, in order: the operation is recognised, the request is checked
+ * against the contract, the fault rules are consulted, the {@link SimulatorHandler} (or a stubbed
+ * answer) answers unless a fault replaces it before the effect, the answer is checked against the
+ * contract, then delayed, rewritten or broken as the fault says, and the request is journaled for
+ * verification. Plain Java: the {@link WireMockBridge} only translates.
  */
 final class SimulatorPipeline {
   private final SimulatorHandler handler;
   private final Faults faults;
+  private final RequestJournal journal;
+  private final ConformanceChecker conformance;
+  private final Map<Operation, SimResponse> stubs = new ConcurrentHashMap<>();
 
-  SimulatorPipeline(SimulatorHandler handler, Faults faults) {
+  SimulatorPipeline(
+      SimulatorHandler handler,
+      Faults faults,
+      RequestJournal journal,
+      ConformanceChecker conformance) {
     this.handler = handler;
     this.faults = faults;
+    this.journal = journal;
+    this.conformance = conformance;
+  }
+
+  void stub(Operation operation, SimResponse response) {
+    stubs.put(operation, response);
+  }
+
+  void reset() {
+    stubs.clear();
   }
 
   SimResponse serve(SimRequest req) {
     Optional<Operation> operation = Operation.match(req.method(), req.path());
     if (operation.isEmpty()) {
-      return handler.handle(req);
+      SimResponse response = handler.handle(req);
+      journal.record(operation, req, response, Optional.empty());
+      return response;
     }
-    Faults.Decision decision = faults.decide(operation.get());
+    Operation op = operation.get();
+    conformance.request(op, req);
+    Faults.Decision decision = faults.decide(op);
     Fault fault = decision.fault();
     SimResponse response;
     if (fault != null && fault.replacesAnswer() && !fault.isAfterEffect()) {
       response = fault.replacement(handler.responseRequestId(req));
+      if (fault.isContractAnswer()) {
+        conformance.response(op, response);
+      }
     } else {
-      SimResponse real = handler.handle(req);
+      SimResponse stub = stubs.get(op);
+      SimResponse real =
+          stub != null
+              ? stub.withHeader("X-Request-Id", handler.responseRequestId(req))
+              : handler.handle(req);
+      // The real answer is checked before a fault rewrites it: a rewrite breaks it on purpose.
+      conformance.response(op, real);
       if (fault == null) {
         response = real;
       } else if (fault.replacesAnswer()) {
         response = fault.replacement(requestIdOf(real));
+        if (fault.isContractAnswer()) {
+          conformance.response(op, response);
+        }
       } else {
         response = fault.rewrite(real);
       }
     }
-    return decision.delayMillis() > 0 ? response.withDelay(decision.delayMillis()) : response;
+    if (decision.delayMillis() > 0) {
+      response = response.withDelay(decision.delayMillis());
+    }
+    journal.record(
+        operation,
+        req,
+        response,
+        Optional.ofNullable(
+            fault != null
+                ? fault
+                : decision.delayMillis() > 0
+                    ? Fault.delay(
+                        java.time.Duration.ofMillis(Math.min(decision.delayMillis(), 600_000)))
+                    : null));
+    return response;
   }
 
   private static String requestIdOf(SimResponse r) {

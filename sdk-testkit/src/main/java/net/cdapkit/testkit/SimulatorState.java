@@ -35,8 +35,14 @@ final class SimulatorState {
   private final Map<String, Stored> idempotency = new HashMap<>();
   private final List<RecordedDialogue> dialogues = new ArrayList<>();
   private final List<RecordedEnvoiPostal> envois = new ArrayList<>();
+  private final List<RecordedConsultation> consultations = new ArrayList<>();
+  private final Map<DossierKey, SyntheticDossier> added = new ConcurrentHashMap<>();
+  private final java.util.Set<String> secrets = ConcurrentHashMap.newKeySet();
   private int dialogueSequence;
   private int envoiSequence;
+  private int replays;
+
+  private record DossierKey(CafCode caf, NumeroAllocataire numero) {}
 
   /** An authenticated session. The token is a secret: never printed. */
   record Session(String token, DemoAgents.Agent agent, Instant expiresAt) {
@@ -78,6 +84,7 @@ final class SimulatorState {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Session session = new Session(token, agent, expiresAt);
     sessions.put(token, session);
+    secrets.add(token);
     authentications.incrementAndGet();
     return session;
   }
@@ -118,6 +125,7 @@ final class SimulatorState {
       Stored stored = idempotency.get(scoped);
       if (stored != null) {
         if (stored.fingerprint().equals(fingerprint)) {
+          replays++;
           return new Outcome(false, stored.receipt());
         }
         throw new ApiError(
@@ -165,11 +173,59 @@ final class SimulatorState {
     return authentications.get();
   }
 
+  /** How many repeated idempotency keys were answered with the first receipt, without effect. */
+  int replays() {
+    synchronized (lock) {
+      return replays;
+    }
+  }
+
+  void record(RecordedConsultation consultation) {
+    synchronized (lock) {
+      consultations.add(consultation);
+    }
+  }
+
+  List<RecordedConsultation> consultations() {
+    synchronized (lock) {
+      return List.copyOf(consultations);
+    }
+  }
+
+  /**
+   * Remembers a secret the client sent or received (a password, a token), so that verification can
+   * look for it where it must never be: in a URL. Kept until reset.
+   */
+  void noteSecret(String secret) {
+    if (secret != null && secret.length() >= 4) {
+      secrets.add(secret);
+    }
+  }
+
+  java.util.Set<String> secrets() {
+    return java.util.Set.copyOf(secrets);
+  }
+
+  void add(SyntheticDossier dossier) {
+    added.put(new DossierKey(dossier.caf(), dossier.numeroAllocataire()), dossier);
+  }
+
+  List<SyntheticDossier> added() {
+    return List.copyOf(added.values());
+  }
+
+  Optional<SyntheticDossier> added(CafCode caf, NumeroAllocataire numero) {
+    return Optional.ofNullable(added.get(new DossierKey(caf, numero)));
+  }
+
   String newRequestId() {
     return "sim-" + alphanumeric(20);
   }
 
-  /** Forgets sessions, references, idempotency keys, recorded sends and counters. */
+  /**
+   * Forgets sessions, references, idempotency keys, recorded sends and consultations, added
+   * dossiers, noted secrets and counters.
+   */
   void reset() {
     synchronized (lock) {
       sessions.clear();
@@ -177,8 +233,12 @@ final class SimulatorState {
       idempotency.clear();
       dialogues.clear();
       envois.clear();
+      consultations.clear();
+      added.clear();
+      secrets.clear();
       dialogueSequence = 0;
       envoiSequence = 0;
+      replays = 0;
       authentications.set(0);
     }
   }

@@ -69,6 +69,19 @@ final class StandardCatalogue {
   /** Yearly revaluation applied backwards every April, for plausible histories. */
   private static final BigDecimal REVALUATION = new BigDecimal("1.024");
 
+  /** REVALUATION^k, exact, computed once: the generator divides by them for every line. */
+  private static final BigDecimal[] REVALUATION_POWERS = new BigDecimal[64];
+
+  static {
+    for (int k = 0; k < REVALUATION_POWERS.length; k++) {
+      REVALUATION_POWERS[k] = REVALUATION.pow(k);
+    }
+  }
+
+  private static BigDecimal revaluation(int k) {
+    return k < REVALUATION_POWERS.length ? REVALUATION_POWERS[k] : REVALUATION.pow(k);
+  }
+
   static final BigDecimal AF_2 = Money.of("148.52");
   static final BigDecimal AF_3 = Money.of("338.80");
   static final BigDecimal AF_EACH_MORE = Money.of("190.29");
@@ -825,7 +838,7 @@ final class StandardCatalogue {
 
   // ---------------------------------------------------------------- seeded random households
 
-  private static SyntheticDossier randomFoyer(Random rnd, String caf, String numero) {
+  static SyntheticDossier randomFoyer(Random rnd, String caf, String numero) {
     int kind = rnd.nextInt(5);
     String nom = pick(rnd, Catalogue.SURNAMES);
     Foyer f = new Foyer(rnd, caf, numero, "");
@@ -1070,7 +1083,7 @@ final class StandardCatalogue {
   }
 
   /** The Friday before when the 5th falls on a week-end: CAFs pay on working days. */
-  private static LocalDate workingDay(LocalDate d) {
+  static LocalDate workingDay(LocalDate d) {
     if (d.getDayOfWeek() == DayOfWeek.SATURDAY) {
       return d.minusDays(1);
     }
@@ -1082,13 +1095,19 @@ final class StandardCatalogue {
 
   static String nir(char sexe, LocalDate naissance, String departement, int ordre) {
     String thirteen =
-        (sexe == 'F' ? "2" : "1")
-            + String.format("%02d", naissance.getYear() % 100)
-            + String.format("%02d", naissance.getMonthValue())
+        (sexe == 'F' || sexe == '2' ? "2" : "1")
+            + pad(naissance.getYear() % 100, 2)
+            + pad(naissance.getMonthValue(), 2)
             + departement
             + "999"
-            + String.format("%03d", ordre);
-    return thirteen + String.format("%02d", Nir.key(thirteen));
+            + pad(ordre, 3);
+    return thirteen + pad(Nir.key(thirteen), 2);
+  }
+
+  /** Zero-padded digits, as String.format("%0nd") but without its cost in the generator. */
+  private static String pad(int value, int width) {
+    String digits = Integer.toString(value);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   private record Person(char sexe, String prenom, String nom, LocalDate naissance, boolean nir) {
@@ -1428,7 +1447,7 @@ final class StandardCatalogue {
           k++;
         }
       }
-      return k == 0 ? montant : montant.divide(REVALUATION.pow(k), 2, RoundingMode.HALF_EVEN);
+      return k == 0 ? montant : montant.divide(revaluation(k), 2, RoundingMode.HALF_EVEN);
     }
 
     private List<Creance> creances(List<Ligne> lignes) {

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AttestationsAndSendsTest {
 
   @BeforeAll
   static void start() {
-    sim = CdapSimulator.builder().clock(CLOCK).build().start();
+    sim = CdapSimulator.builder().clock(CLOCK).conformance(Conformance.RESPONSES).build().start();
     client = new SimClient(sim);
   }
 
@@ -49,6 +50,12 @@ class AttestationsAndSendsTest {
     sim.reset();
     token = client.login("demo-t1");
     ref = client.lookup(token, "751", "9900001", SOCIAL);
+  }
+
+  /** Some requests here are malformed on purpose; the simulator's answers must still conform. */
+  @AfterEach
+  void answersConform() {
+    sim.assertConformance();
   }
 
   private SimClient.Resp pdf(String token, String ref, String type, String finalite) {

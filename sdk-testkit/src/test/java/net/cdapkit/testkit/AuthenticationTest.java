@@ -12,6 +12,7 @@ import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.model.CafCode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthenticationTest {
   private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
-  private static final MutableClock CLOCK = new MutableClock(START);
+  private static final TestClock CLOCK = TestClock.at(START);
   private static CdapSimulator sim;
   private static SimClient client;
 
   @BeforeAll
   static void start() {
-    sim = CdapSimulator.builder().clock(CLOCK).tokenLifetime(Duration.ofMinutes(10)).build();
+    sim =
+        CdapSimulator.builder()
+            .clock(CLOCK)
+            .tokenLifetime(Duration.ofMinutes(10))
+            .conformance(Conformance.RESPONSES)
+            .build();
     sim.start();
     client = new SimClient(sim);
   }
@@ -40,6 +46,12 @@ class AuthenticationTest {
   void reset() {
     sim.reset();
     CLOCK.set(START);
+  }
+
+  /** The requests here are malformed on purpose; the simulator's answers must still conform. */
+  @AfterEach
+  void answersConform() {
+    sim.assertConformance();
   }
 
   private static SimClient.Resp authenticate(String body) {

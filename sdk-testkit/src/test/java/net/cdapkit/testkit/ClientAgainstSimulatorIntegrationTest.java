@@ -29,6 +29,7 @@ import net.cdapkit.model.Perimetre;
 import net.cdapkit.model.Prestation;
 import net.cdapkit.model.RoleFamille;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class ClientAgainstSimulatorIntegrationTest {
 
   @BeforeAll
   static void startSimulator() {
-    simulator = CdapSimulator.builder().build().start();
+    simulator =
+        CdapSimulator.builder().conformance(Conformance.REQUESTS_AND_RESPONSES).build().start();
     client =
         CdapClient.builder()
             .baseUrl(simulator.baseUrl())
@@ -52,6 +54,13 @@ class ClientAgainstSimulatorIntegrationTest {
   @AfterAll
   static void stopSimulator() {
     simulator.stop();
+  }
+
+  @AfterEach
+  void conformsBothWays() {
+    session.close();
+    simulator.assertConformance();
+    simulator.verify().assertEveryRequestHasRequestId().assertNoSecretsInUrls();
   }
 
   @BeforeEach

@@ -18,7 +18,12 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 2 bad input, 3 capability denied or atypical use refused,"
           + " 4 not found, 5 server, transport or journal failure, 6 audit journal not intact."
     },
-    subcommands = {DemoCommand.class, ConsultCommand.class, AuditCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ConsultCommand.class,
+      AuditCommand.class,
+      SimulatorCommand.class
+    })
 public final class CdapCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

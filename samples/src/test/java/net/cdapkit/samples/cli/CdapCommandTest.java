@@ -139,4 +139,11 @@ class CdapCommandTest {
   void consult_whenDossierUnknown_exits4() {
     assertThat(run("consult", "--caf", "751", "--allocataire", "9999998").code()).isEqualTo(4);
   }
+
+  @Test
+  void simulator_help_describesThePortAndTheDemoCredentials() {
+    Run run = run("simulator", "--help");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("--port").contains("simulator only");
+  }
 }

@@ -1,5 +1,7 @@
 package net.cdapkit.internal.http;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
@@ -12,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
@@ -48,10 +50,38 @@ public final class ApiCaller {
 
   private final RetrySettings retry;
   private final long maxResponseBytes;
+  private final Timing timing;
+  private final Logger log;
+
+  /** The deadline of the logical call running on this thread, when one is open. */
+  private final ThreadLocal<long[]> scope = new ThreadLocal<>();
 
   public ApiCaller(RetrySettings retry, long maxResponseBytes) {
+    this(retry, maxResponseBytes, Timing.SYSTEM, LOG);
+  }
+
+  ApiCaller(RetrySettings retry, long maxResponseBytes, Timing timing, Logger log) {
     this.retry = retry;
     this.maxResponseBytes = maxResponseBytes;
+    this.timing = timing;
+    this.log = log;
+  }
+
+  /**
+   * Runs one logical call, whose every HTTP exchange (the call itself, a token renewal, a replay, a
+   * new dossier lookup) shares one time budget: {@link RetrySettings#budget()} from now. Nested
+   * uses join the outer budget. Without it, each {@link #execute} has a budget of its own.
+   */
+  public <T> T withinBudget(Supplier<T> body) {
+    if (scope.get() != null) {
+      return body.get();
+    }
+    scope.set(new long[] {timing.nanoTime() + retry.budget().toNanos()});
+    try {
+      return body.get();
+    } finally {
+      scope.remove();
+    }
   }
 
   /**
@@ -60,15 +90,49 @@ public final class ApiCaller {
    * @throws CdapException for every failure, typed
    */
   public Exchange execute(Call<ResponseBody> call, CallContext context) {
-    long deadline = System.nanoTime() + retry.budget().toNanos();
+    return execute(call, context, null);
+  }
+
+  /**
+   * Executes the call, taking a permit of {@code limiter} (when not null) before every attempt,
+   * retries included, and retrying when the context allows it and the failure is transient.
+   *
+   * <p>No attempt outlives the budget: each is given the smaller of its own timeout and the time
+   * left, and a backoff or a permit that would end past the budget is not waited for. So a call
+   * ends within min(budget, attempts × attempt timeout + backoffs), give or take decoding.
+   *
+   * @throws CdapException for every failure, typed; when an earlier attempt's outcome is unknown
+   *     and the last failure is not, the earlier one is attached as suppressed (see {@link
+   *     #mayHaveTakenEffect})
+   */
+  public Exchange execute(Call<ResponseBody> call, CallContext context, TokenBucket limiter) {
+    long[] open = scope.get();
+    long deadline = open != null ? open[0] : timing.nanoTime() + retry.budget().toNanos();
+    CdapException ambiguous = null;
+    CdapException last = null;
     int attempt = 0;
     while (true) {
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0) {
+        throw withEarlier(last != null ? last : budgetExhausted(context, attempt), ambiguous);
+      }
+      if (limiter != null) {
+        long waited = acquire(limiter, remaining, context, attempt, last, ambiguous);
+        if (waited > 0) {
+          remaining = deadline - timing.nanoTime();
+          if (remaining <= 0) {
+            throw withEarlier(last != null ? last : budgetExhausted(context, attempt), ambiguous);
+          }
+        }
+      }
       attempt++;
       Call<ResponseBody> current = attempt == 1 ? call : call.clone();
-      if (context.timeout() != null) {
-        current.timeout().timeout(context.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      }
-      long started = System.nanoTime();
+      long own =
+          context.timeout() != null
+              ? context.timeout().toNanos()
+              : current.timeout().timeoutNanos(); // the client's call timeout; 0 means none
+      current.timeout().timeout(own == 0 ? remaining : Math.min(own, remaining), NANOSECONDS);
+      long started = timing.nanoTime();
       CdapException failure;
       Duration retryAfter = null;
       try {
@@ -78,18 +142,30 @@ public final class ApiCaller {
         if (response.isSuccessful()) {
           return read(response, requestId, attempt, context);
         }
-        retryAfter = retryAfter(response.headers().get("Retry-After"));
+        String header = response.headers().get("Retry-After");
+        if (header == null) {
+          header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
+        }
+        retryAfter = retryAfter(header, timing.now());
         failure = mapError(response, requestId, attempt, context, retryAfter);
       } catch (CdapException e) {
-        throw e;
+        throw withEarlier(e, ambiguous);
+      } catch (ResponseSizeLimit.TooLargeException e) {
+        throw withEarlier(
+            new ProtocolException(
+                "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
+                current.request().header(CdapApi.REQUEST_ID),
+                attempt,
+                null),
+            ambiguous);
       } catch (IOException e) {
-        if (LOG.isDebugEnabled()) {
-          LOG.debug(
+        if (log.isDebugEnabled()) {
+          log.debug(
               "cdap {} attempt {} failed: {} after {} ms",
               context.operation(),
               attempt,
               e.getClass().getSimpleName(),
-              (System.nanoTime() - started) / 1_000_000);
+              (timing.nanoTime() - started) / 1_000_000);
         }
         failure =
             new TransportException(
@@ -104,15 +180,120 @@ public final class ApiCaller {
             new TransportException(
                 "Unexpected failure while calling " + context.operation(), null, attempt, e);
       }
+      if (ambiguous == null && mayHaveTakenEffect(failure)) {
+        ambiguous = failure;
+      }
+      last = failure;
       if (!shouldRetry(failure, context, attempt)) {
-        throw failure;
+        throw withEarlier(failure, ambiguous);
       }
       Duration wait = backoff(attempt, retryAfter);
-      if (System.nanoTime() + wait.toNanos() > deadline) {
-        throw failure;
+      if (timing.nanoTime() + wait.toNanos() >= deadline) {
+        if (log.isDebugEnabled()) {
+          log.debug(
+              "cdap {} gives up after attempt {}: a wait of {} ms would pass the time budget",
+              context.operation(),
+              attempt,
+              wait.toMillis());
+        }
+        throw withEarlier(failure, ambiguous);
       }
-      sleep(wait, failure);
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "cdap {} retrying in {} ms (attempt {} of {} failed: {})",
+            context.operation(),
+            wait.toMillis(),
+            attempt,
+            retry.maxAttempts(),
+            failure.getClass().getSimpleName());
+      }
+      sleep(wait, withEarlier(failure, ambiguous));
     }
+  }
+
+  /**
+   * Whether a failed call may nevertheless have reached the server and acted: no answer, a 5xx
+   * answer, an unreadable 2xx answer, or an earlier attempt of the same call that ended so. For an
+   * operation with effects, such a failure means the outcome is unknown.
+   */
+  public static boolean mayHaveTakenEffect(CdapException failure) {
+    if (failure instanceof TransportException || failure instanceof ProtocolException) {
+      return true;
+    }
+    if (failure instanceof ServerException && ((ServerException) failure).status() >= 500) {
+      return true;
+    }
+    for (Throwable earlier : failure.getSuppressed()) {
+      if (earlier instanceof CdapException && mayHaveTakenEffect((CdapException) earlier)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CdapException withEarlier(CdapException failure, CdapException ambiguous) {
+    if (ambiguous != null && ambiguous != failure && !mayHaveTakenEffect(failure)) {
+      failure.addSuppressed(ambiguous);
+    }
+    return failure;
+  }
+
+  private long acquire(
+      TokenBucket limiter,
+      long remaining,
+      CallContext context,
+      int attemptsSoFar,
+      CdapException last,
+      CdapException ambiguous) {
+    try {
+      long waited = limiter.acquire(remaining);
+      if (waited < 0 && last != null) {
+        // A retry the pacing cannot fit in the budget: the server's failure is the news.
+        throw withEarlier(last, ambiguous);
+      }
+      if (waited < 0) {
+        throw withEarlier(
+            new RateLimitedException(
+                "Client-side rate limit ("
+                    + limiter.permitsPerSecond()
+                    + "/s) would delay "
+                    + context.operation()
+                    + " past its time budget",
+                "",
+                null,
+                null,
+                attemptsSoFar),
+            ambiguous);
+      }
+      if (waited > 0 && log.isDebugEnabled()) {
+        log.debug(
+            "cdap {} paced {} ms by the client-side rate limit (attempt {})",
+            context.operation(),
+            waited / 1_000_000,
+            attemptsSoFar + 1);
+      }
+      return waited;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw withEarlier(
+          new TransportException(
+              "Interrupted while waiting for the rate limit during " + context.operation(),
+              null,
+              attemptsSoFar,
+              e),
+          ambiguous);
+    }
+  }
+
+  private CdapException budgetExhausted(CallContext context, int attemptsSoFar) {
+    return new TransportException(
+        "Timed out: the time budget of "
+            + retry.budget().toMillis()
+            + " ms ran out during "
+            + context.operation(),
+        null,
+        attemptsSoFar,
+        null);
   }
 
   /** Decodes a JSON exchange, mapping every decoding failure to {@link ProtocolException}. */
@@ -135,12 +316,35 @@ public final class ApiCaller {
           "Malformed response for " + operation + ": " + safeReason(e),
           exchange.requestId(),
           exchange.attempts(),
-          e);
+          withheld(e));
     } catch (RuntimeException e) {
       // Decoding must only ever yield a value or ProtocolException.
       throw new ProtocolException(
-          "Malformed response for " + operation, exchange.requestId(), exchange.attempts(), e);
+          "Malformed response for " + operation,
+          exchange.requestId(),
+          exchange.attempts(),
+          withheld(e));
     }
+  }
+
+  /**
+   * The decoding failure to keep as a cause: itself when its message names paths only, otherwise a
+   * stand-in with the same stack trace and a message that quotes nothing. Moshi's built-in adapters
+   * quote the offending text ("Expected an int but was 12.5"), and a cause is printed wherever the
+   * exception is logged.
+   */
+  private static Throwable withheld(Exception e) {
+    String m = e.getMessage();
+    boolean own = e instanceof JsonDataException || e instanceof IOException;
+    if (own && (m == null || !quotesInput(m))) {
+      return e;
+    }
+    JsonDataException standIn =
+        new JsonDataException(
+            e.getClass().getName()
+                + (own ? ": " + safeReason(e) : " (message withheld: it may quote the body)"));
+    standIn.setStackTrace(e.getStackTrace());
+    return standIn;
   }
 
   private Exchange read(
@@ -331,7 +535,7 @@ public final class ApiCaller {
   }
 
   /** Parses Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String header) {
+  static Duration retryAfter(String header, java.time.Instant now) {
     if (header == null || header.isBlank()) {
       return null;
     }
@@ -342,7 +546,7 @@ public final class ApiCaller {
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        Duration d = Duration.between(now, at.toInstant());
         return d.isNegative() ? Duration.ZERO : d;
       } catch (DateTimeParseException notDate) {
         return null;
@@ -350,12 +554,12 @@ public final class ApiCaller {
     }
   }
 
-  private static void sleep(Duration wait, CdapException pending) {
+  private void sleep(Duration wait, CdapException pending) {
     if (wait.isZero()) {
       return;
     }
     try {
-      Thread.sleep(wait.toMillis());
+      timing.sleep(wait.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw pending;
@@ -371,14 +575,14 @@ public final class ApiCaller {
     return sent == null ? "" : sent;
   }
 
-  private static void logAttempt(
+  private void logAttempt(
       CallContext context, int attempt, int status, long startedNanos, String requestId) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
+    if (log.isDebugEnabled()) {
+      log.debug(
           "cdap {} -> {} in {} ms (attempt {}, request id {})",
           context.operation(),
           status,
-          (System.nanoTime() - startedNanos) / 1_000_000,
+          (timing.nanoTime() - startedNanos) / 1_000_000,
           attempt,
           requestId);
     }
@@ -399,14 +603,22 @@ public final class ApiCaller {
     }
     if (e instanceof JsonDataException) {
       // The SDK's adapters name type, field and path, never a value; Moshi's built-in ones may
-      // quote the value after "but was", so only their path is kept.
+      // quote the value, so only their path is kept.
       String m = e.getMessage();
       if (m == null) {
         return "unexpected content";
       }
-      return m.contains("but was") ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
+      return quotesInput(m) ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
     }
     return "unreadable body";
+  }
+
+  /**
+   * Whether a Moshi message may quote the body: "Expected an int but was 12.5 at path …", "Map key
+   * 'k' has multiple values at path …: a and b".
+   */
+  private static boolean quotesInput(String message) {
+    return message.contains("but was") || message.contains("has multiple values");
   }
 
   /**

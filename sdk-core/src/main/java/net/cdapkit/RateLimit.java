@@ -1,0 +1,141 @@
+package net.cdapkit;
+
+import java.util.Objects;
+import java.util.Optional;
+import net.cdapkit.error.InvalidInputException;
+
+/**
+ * How fast one session may send requests, paced on the client so that batch work does not run into
+ * the server's 429 answers. Every HTTP attempt of a session counts, retries included; requests of
+ * different sessions are paced separately, as the server counts per token.
+ *
+ * <pre>{@code
+ * CdapClient.builder()
+ *     .rateLimit(RateLimit.serverDeclared())   // the default: the rate the server declares
+ *     .rateLimit(RateLimit.perSecond(5))       // or a rate of your own, e.g. to share the quota
+ *     .rateLimit(RateLimit.none());            // or no pacing at all (the server's 429s remain)
+ * }</pre>
+ *
+ * <p>Pacing is a token bucket: up to {@code burst} requests go out at once after a pause, then one
+ * every 1/rate seconds; waiting threads are served in turn, without spinning. A request that could
+ * not get its turn within its call's time budget fails with {@link
+ * net.cdapkit.error.RateLimitedException} instead of waiting longer.
+ */
+public final class RateLimit {
+  private static final RateLimit SERVER_DECLARED = new RateLimit(Mode.SERVER_DECLARED, 0, 0);
+  private static final RateLimit NONE = new RateLimit(Mode.NONE, 0, 0);
+
+  private enum Mode {
+    SERVER_DECLARED,
+    FIXED,
+    NONE
+  }
+
+  private final Mode mode;
+  private final double perSecond;
+  private final int burst;
+
+  private RateLimit(Mode mode, double perSecond, int burst) {
+    this.mode = mode;
+    this.perSecond = perSecond;
+    this.burst = burst;
+  }
+
+  /**
+   * The rate the server declares at authentication ({@code debitMaxParSeconde}), with a burst of
+   * one second's worth; no pacing if the server declares none. The default.
+   */
+  public static RateLimit serverDeclared() {
+    return SERVER_DECLARED;
+  }
+
+  /** No client-side pacing. */
+  public static RateLimit none() {
+    return NONE;
+  }
+
+  /**
+   * A fixed rate, whatever the server declares, with a burst of one second's worth (at least 1).
+   *
+   * @throws InvalidInputException unless positive and finite
+   */
+  public static RateLimit perSecond(double requestsPerSecond) {
+    return perSecond(requestsPerSecond, burstFor(requestsPerSecond));
+  }
+
+  /**
+   * A fixed rate and the number of requests that may go out at once after a pause.
+   *
+   * @throws InvalidInputException unless the rate is positive and finite and the burst at least 1
+   */
+  public static RateLimit perSecond(double requestsPerSecond, int burst) {
+    checkRate(requestsPerSecond);
+    if (burst < 1) {
+      throw new InvalidInputException("Rate limit burst must be at least 1");
+    }
+    return new RateLimit(Mode.FIXED, requestsPerSecond, burst);
+  }
+
+  /** The fixed rate, or empty for {@link #serverDeclared()} and {@link #none()}. */
+  public Optional<Double> requestsPerSecond() {
+    return mode == Mode.FIXED ? Optional.of(perSecond) : Optional.empty();
+  }
+
+  /** The rate to apply to a session whose server declared {@code declared}, or empty for none. */
+  Optional<RateLimit> resolve(Optional<Integer> declared) {
+    switch (mode) {
+      case FIXED:
+        return Optional.of(this);
+      case SERVER_DECLARED:
+        return declared
+            .filter(rate -> rate > 0)
+            .map(rate -> new RateLimit(Mode.FIXED, rate, burstFor(rate)));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  double rate() {
+    return perSecond;
+  }
+
+  int burst() {
+    return burst;
+  }
+
+  private static void checkRate(double rate) {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new InvalidInputException("Rate limit must be a positive, finite number per second");
+    }
+  }
+
+  private static int burstFor(double rate) {
+    checkRate(rate);
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(rate)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RateLimit
+        && ((RateLimit) o).mode == mode
+        && ((RateLimit) o).perSecond == perSecond
+        && ((RateLimit) o).burst == burst;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(mode, perSecond, burst);
+  }
+
+  @Override
+  public String toString() {
+    switch (mode) {
+      case FIXED:
+        return "RateLimit{" + perSecond + "/s, burst " + burst + "}";
+      case SERVER_DECLARED:
+        return "RateLimit{server declared}";
+      default:
+        return "RateLimit{none}";
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package net.cdapkit.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks the traffic against the contract at the chosen level and keeps the violations. */
+final class ConformanceChecker {
+  static final int CAPACITY = 1_000;
+
+  private final Conformance level;
+  private final OpenApiContract contract;
+  private final List<ContractViolation> violations = new ArrayList<>(); // guarded by this
+
+  ConformanceChecker(Conformance level) {
+    this.level = level;
+    this.contract = level == Conformance.OFF ? null : OpenApiContract.load();
+  }
+
+  Conformance level() {
+    return level;
+  }
+
+  void request(Operation op, SimRequest req) {
+    if (level == Conformance.REQUESTS_AND_RESPONSES) {
+      add(contract.checkRequest(op, req));
+    }
+  }
+
+  void response(Operation op, SimResponse res) {
+    if (level != Conformance.OFF && res.networkFault() == null) {
+      add(contract.checkResponse(op, res));
+    }
+  }
+
+  private synchronized void add(List<ContractViolation> found) {
+    for (ContractViolation v : found) {
+      if (violations.size() < CAPACITY) {
+        violations.add(v);
+      }
+    }
+  }
+
+  synchronized List<ContractViolation> violations() {
+    return List.copyOf(violations);
+  }
+
+  synchronized void reset() {
+    violations.clear();
+  }
+
+  /** A readable report of the violations, or null when there are none. */
+  static String report(List<ContractViolation> violations) {
+    if (violations.isEmpty()) {
+      return null;
+    }
+    List<String> lines = new ArrayList<>();
+    violations.stream().limit(50).forEach(v -> lines.add("  " + v));
+    if (violations.size() > 50) {
+      lines.add("  … and " + (violations.size() - 50) + " more");
+    }
+    return violations.size()
+        + " contract violation(s) against "
+        + OpenApiContract.RESOURCE
+        + " (operation, status, location, rule):\n"
+        + String.join("\n", lines);
+  }
+}

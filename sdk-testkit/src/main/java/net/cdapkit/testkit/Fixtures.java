@@ -1,0 +1,571 @@
+package net.cdapkit.testkit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.RandomAccess;
+import net.cdapkit.model.CafCode;
+import net.cdapkit.model.Nir;
+import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.model.Prestation;
+import net.cdapkit.testkit.SyntheticDossier.Adresse;
+import net.cdapkit.testkit.SyntheticDossier.Bailleur;
+import net.cdapkit.testkit.SyntheticDossier.Beneficiaire;
+import net.cdapkit.testkit.SyntheticDossier.Canal;
+import net.cdapkit.testkit.SyntheticDossier.Courrier;
+import net.cdapkit.testkit.SyntheticDossier.Creance;
+import net.cdapkit.testkit.SyntheticDossier.DossierRsa;
+import net.cdapkit.testkit.SyntheticDossier.Droit;
+import net.cdapkit.testkit.SyntheticDossier.EtatCreance;
+import net.cdapkit.testkit.SyntheticDossier.EtatDroit;
+import net.cdapkit.testkit.SyntheticDossier.EtatRsa;
+import net.cdapkit.testkit.SyntheticDossier.Logement;
+import net.cdapkit.testkit.SyntheticDossier.Membre;
+import net.cdapkit.testkit.SyntheticDossier.NatureRsa;
+import net.cdapkit.testkit.SyntheticDossier.Paiement;
+import net.cdapkit.testkit.SyntheticDossier.Personne;
+import net.cdapkit.testkit.SyntheticDossier.PrestationMensuelle;
+import net.cdapkit.testkit.SyntheticDossier.QuotientFamilial;
+import net.cdapkit.testkit.SyntheticDossier.Regime;
+import net.cdapkit.testkit.SyntheticDossier.Ressources;
+import net.cdapkit.testkit.SyntheticDossier.Resume;
+import net.cdapkit.testkit.SyntheticDossier.RevenusN2;
+import net.cdapkit.testkit.SyntheticDossier.Role;
+import net.cdapkit.testkit.SyntheticDossier.SituationFamiliale;
+import net.cdapkit.testkit.SyntheticDossier.StatutDossier;
+import net.cdapkit.testkit.SyntheticDossier.Synthese;
+import net.cdapkit.testkit.SyntheticDossier.TypeBailleur;
+import net.cdapkit.testkit.SyntheticDossier.TypeLogement;
+
+/**
+ * Fictional dossiers for a test, described in a few readable lines, and a deterministic generator
+ * of many for load tests.
+ *
+ * <pre>{@code
+ * SyntheticDossier d = Fixtures.dossier("751", "9900123")
+ *     .allocataire("Alix", "SPECIMEN")
+ *     .enfant("Lou", LocalDate.of(2018, 5, 2))
+ *     .paiementMensuel(Prestation.APL, "312.45", YearMonth.of(2024, 1), YearMonth.of(2026, 8))
+ *     .tiersPayant("Office Public de l'Habitat Exemple")
+ *     .build();
+ * simulator.add(d); // served until the simulator's next reset
+ * }</pre>
+ *
+ * <p>What is not described is derived, as the CAF would show it: the synthèse (open prestations,
+ * children, quotient familial), the droits behind each monthly payment, the composition de la
+ * famille with fictional NIRs (commune code 999), a plausible address in the CAF's département, a
+ * letter per opened right. The fixture is fictional by construction: the numéro must be in the
+ * reserved range {@value Catalogue#FIRST_NUMERO}–{@value Catalogue#LAST_NUMERO} and every surname
+ * in {@link Catalogue#SURNAMES}; anything else is refused without quoting the value.
+ */
+public final class Fixtures {
+  /** First numéro of the generated dossiers: above the standard catalogue's. */
+  public static final int FIRST_GENERATED_NUMERO = 9_910_000;
+
+  /** The most dossiers {@link #generate} makes: the rest of the reserved range. */
+  public static final int MAX_GENERATED = 9_999_999 - FIRST_GENERATED_NUMERO + 1;
+
+  private static final List<String> GENERATED_CAFS = List.of("751", "131", "691");
+
+  private Fixtures() {}
+
+  /**
+   * Starts a dossier of this CAF with this numéro allocataire.
+   *
+   * @throws IllegalArgumentException if the numéro is not 7 digits of the reserved fictional range
+   */
+  public static DossierBuilder dossier(String caf, String numeroAllocataire) {
+    return new DossierBuilder(CafCode.of(caf), NumeroAllocataire.of(numeroAllocataire));
+  }
+
+  /**
+   * {@code n} realistic fictional households (single people, single parents, couples with or
+   * without children; family, housing, RSA and activity benefits; about three years of payments),
+   * the same for the same seed on every machine. Numéros start at {@link #FIRST_GENERATED_NUMERO},
+   * CAFs are 751, 131 and 691 (those of the demo agents).
+   *
+   * <p>The list is lazy and holds nothing: element {@code i} is made from the seed and {@code i}
+   * each time it is read, so that 10,000 or 90,000 dossiers cost no memory until used. Serve them
+   * with {@link Catalogue#generated(long, int)}.
+   *
+   * @throws IllegalArgumentException if {@code n} is negative or above {@link #MAX_GENERATED}
+   */
+  public static List<SyntheticDossier> generate(long seed, int n) {
+    if (n < 0 || n > MAX_GENERATED) {
+      throw new IllegalArgumentException("n must be between 0 and " + MAX_GENERATED);
+    }
+    return new Generated(seed, n);
+  }
+
+  /** One generated dossier, made from the seed and its index alone. */
+  static SyntheticDossier generated(long seed, int index) {
+    Random rnd = new Random(mix(seed, index));
+    String caf = GENERATED_CAFS.get(rnd.nextInt(GENERATED_CAFS.size()));
+    return StandardCatalogue.randomFoyer(
+        rnd, caf, Integer.toString(FIRST_GENERATED_NUMERO + index));
+  }
+
+  /** SplitMix64's finaliser over (seed, index): neighbouring indexes get unrelated streams. */
+  private static long mix(long seed, long index) {
+    long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static final class Generated extends AbstractList<SyntheticDossier>
+      implements RandomAccess {
+    private final long seed;
+    private final int size;
+
+    Generated(long seed, int size) {
+      this.seed = seed;
+      this.size = size;
+    }
+
+    @Override
+    public SyntheticDossier get(int index) {
+      Objects.checkIndex(index, size);
+      return generated(seed, index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /**
+   * Describes one dossier. Not thread-safe; {@link #build()} may be called several times. Amounts
+   * are euros written {@code "312.45"}.
+   */
+  public static final class DossierBuilder {
+    private final CafCode caf;
+    private final NumeroAllocataire numero;
+    private String scenario = "Dossier de test";
+    private LocalDate asOf = Catalogue.STANDARD_AS_OF;
+    private Person allocataire;
+    private Person conjoint;
+    private final List<Person> enfants = new ArrayList<>();
+    private SituationFamiliale situation;
+    private Adresse adresse;
+    private LocalDate affiliation;
+    private StatutDossier statut = StatutDossier.ACTIF;
+    private final List<Serie> series = new ArrayList<>();
+    private final List<Droit> droits = new ArrayList<>();
+    private String tiersPayant;
+    private TypeLogement typeLogement;
+    private BigDecimal loyer;
+    private BigDecimal charges;
+    private DossierRsa rsa;
+    private final List<Creance> creances = new ArrayList<>();
+    private final List<Courrier> courriers = new ArrayList<>();
+    private BigDecimal revenusN2;
+
+    private DossierBuilder(CafCode caf, NumeroAllocataire numero) {
+      if (!Catalogue.isFictional(numero)) {
+        throw new IllegalArgumentException(
+            "A fixture's numéro allocataire must be in the reserved fictional range "
+                + Catalogue.FIRST_NUMERO
+                + "–"
+                + Catalogue.LAST_NUMERO
+                + " (value not shown)");
+      }
+      this.caf = caf;
+      this.numero = numero;
+    }
+
+    private record Person(String prenom, String nom, LocalDate naissance) {}
+
+    private record Serie(Prestation prestation, BigDecimal montant, YearMonth du, YearMonth au) {}
+
+    private static String surname(String nom) {
+      Objects.requireNonNull(nom, "nom");
+      if (!Catalogue.SURNAMES.contains(nom)) {
+        throw new IllegalArgumentException(
+            "A fixture's surname must be one of the fictional surnames " + Catalogue.SURNAMES);
+      }
+      return nom;
+    }
+
+    private static BigDecimal euros(String amount, String field) {
+      Objects.requireNonNull(amount, field);
+      try {
+        return Money.check(new BigDecimal(amount), field);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(field + " must be euros with two decimals, e.g. 312.45");
+      }
+    }
+
+    /** What the fixture illustrates, shown by {@code toString}; not personal. */
+    public DossierBuilder scenario(String scenario) {
+      this.scenario = Objects.requireNonNull(scenario, "scenario");
+      return this;
+    }
+
+    /** The date the data is as of (default {@link Catalogue#STANDARD_AS_OF}). */
+    public DossierBuilder asOf(LocalDate asOf) {
+      this.asOf = Objects.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /** The allocataire, born on 1 January 1990. */
+    public DossierBuilder allocataire(String prenom, String nom) {
+      return allocataire(prenom, nom, LocalDate.of(1990, 1, 1));
+    }
+
+    /** The allocataire. */
+    public DossierBuilder allocataire(String prenom, String nom, LocalDate naissance) {
+      this.allocataire =
+          new Person(Objects.requireNonNull(prenom, "prenom"), surname(nom), naissance);
+      return this;
+    }
+
+    /** The allocataire's spouse or partner, born on 1 January 1990. */
+    public DossierBuilder conjoint(String prenom, String nom) {
+      return conjoint(prenom, nom, LocalDate.of(1990, 1, 1));
+    }
+
+    /** The allocataire's spouse or partner. */
+    public DossierBuilder conjoint(String prenom, String nom, LocalDate naissance) {
+      this.conjoint = new Person(Objects.requireNonNull(prenom, "prenom"), surname(nom), naissance);
+      return this;
+    }
+
+    /** A child with the allocataire's surname; dependent (à charge) while under 20. */
+    public DossierBuilder enfant(String prenom, LocalDate naissance) {
+      enfants.add(
+          new Person(
+              Objects.requireNonNull(prenom, "prenom"),
+              null,
+              Objects.requireNonNull(naissance, "naissance")));
+      return this;
+    }
+
+    /** The family situation; default CEL alone, VIM with a conjoint. */
+    public DossierBuilder situation(SituationFamiliale situation) {
+      this.situation = Objects.requireNonNull(situation, "situation");
+      return this;
+    }
+
+    /** The address; by default a street of rue de l'Exemple in the CAF's département. */
+    public DossierBuilder adresse(String ligne1, String codePostal, String commune) {
+      this.adresse = new Adresse(ligne1, Optional.empty(), codePostal, commune);
+      return this;
+    }
+
+    /** The dossier's status at the CAF (default ACTIF). */
+    public DossierBuilder statut(StatutDossier statut) {
+      this.statut = Objects.requireNonNull(statut, "statut");
+      return this;
+    }
+
+    /**
+     * A prestation paid every month from {@code du} to {@code au} included, early the next month,
+     * and its right: open if paid up to the last month before {@link #asOf}, closed otherwise.
+     */
+    public DossierBuilder paiementMensuel(
+        Prestation prestation, String montant, YearMonth du, YearMonth au) {
+      Objects.requireNonNull(prestation, "prestation");
+      Objects.requireNonNull(du, "du");
+      Objects.requireNonNull(au, "au");
+      if (au.isBefore(du)) {
+        throw new IllegalArgumentException("au must not be before du");
+      }
+      series.add(new Serie(prestation, euros(montant, "montant"), du, au));
+      return this;
+    }
+
+    /** A right without payments in the history (e.g. suspended, or closed long ago). */
+    public DossierBuilder droit(
+        Prestation prestation, EtatDroit etat, LocalDate debut, String montantMensuel) {
+      droits.add(
+          new Droit(
+              prestation,
+              etat,
+              debut,
+              etat == EtatDroit.FERME ? Optional.of(asOf.minusMonths(1)) : Optional.empty(),
+              euros(montantMensuel, "montantMensuel"),
+              etat == EtatDroit.FERME ? Optional.of("Fin de droit") : Optional.empty()));
+      return this;
+    }
+
+    /**
+     * The housing aid (APL, ALF or ALS) is paid to this organisation, the landlord (tiers payant);
+     * the housing information then names it as the social landlord.
+     */
+    public DossierBuilder tiersPayant(String organisme) {
+      this.tiersPayant = Objects.requireNonNull(organisme, "organisme");
+      return this;
+    }
+
+    /** The housing: its type, rent and charges (null when unknown). */
+    public DossierBuilder logement(TypeLogement type, String loyer, String charges) {
+      this.typeLogement = Objects.requireNonNull(type, "type");
+      this.loyer = loyer == null ? null : euros(loyer, "loyer");
+      this.charges = charges == null ? null : euros(charges, "charges");
+      return this;
+    }
+
+    /** No housing information at the CAF (the tab answers without content). */
+    public DossierBuilder sansLogement() {
+      this.typeLogement = null;
+      this.tiersPayant = null;
+      return this;
+    }
+
+    /** The date of affiliation; by default the first of the month of the earliest right. */
+    public DossierBuilder affiliation(LocalDate affiliation) {
+      this.affiliation = Objects.requireNonNull(affiliation, "affiliation");
+      return this;
+    }
+
+    /** The RSA dossier, opened at the first RSA payment (or a year before {@link #asOf}). */
+    public DossierBuilder rsa(EtatRsa etat, NatureRsa nature, String montantMensuel) {
+      LocalDate opened =
+          series.stream()
+              .filter(s -> s.prestation == Prestation.RSA)
+              .map(s -> s.du.atDay(1))
+              .min(Comparator.naturalOrder())
+              .orElse(asOf.minusYears(1).withDayOfMonth(1));
+      this.rsa =
+          new DossierRsa(
+              Objects.requireNonNull(etat, "etat"),
+              Optional.ofNullable(nature),
+              Optional.of(euros(montantMensuel, "montantMensuel")),
+              Optional.of(opened),
+              Optional.empty(),
+              Optional.empty());
+      return this;
+    }
+
+    /** A debt (indu) notified three months before {@link #asOf}; settled when the balance is 0. */
+    public DossierBuilder creance(Prestation origine, String montantInitial, String soldeRestant) {
+      BigDecimal initial = euros(montantInitial, "montantInitial");
+      BigDecimal solde = euros(soldeRestant, "soldeRestant");
+      LocalDate notified = asOf.minusMonths(3);
+      creances.add(
+          new Creance(
+              String.format("IND-%d-%06d", notified.getYear(), creances.size() + 1),
+              Objects.requireNonNull(origine, "origine"),
+              notified,
+              initial,
+              solde,
+              solde.signum() == 0 ? EtatCreance.SOLDEE : EtatCreance.EN_COURS,
+              Optional.empty()));
+      return this;
+    }
+
+    /** A letter sent by post. */
+    public DossierBuilder courrier(LocalDate date, String objet) {
+      return courrier(date, objet, Canal.COURRIER);
+    }
+
+    /** A letter sent by this channel. */
+    public DossierBuilder courrier(LocalDate date, String objet, Canal canal) {
+      courriers.add(new Courrier(date, objet, canal));
+      return this;
+    }
+
+    /** The household's taxable income of year N-2; the quotient familial is derived from it. */
+    public DossierBuilder revenusN2(String montant) {
+      this.revenusN2 = euros(montant, "revenusN2");
+      return this;
+    }
+
+    /**
+     * The dossier.
+     *
+     * @throws IllegalStateException if no allocataire was described
+     */
+    public SyntheticDossier build() {
+      if (allocataire == null) {
+        throw new IllegalStateException("A fixture needs an allocataire(prenom, nom)");
+      }
+      YearMonth lastPaid = YearMonth.from(asOf).minusMonths(1);
+      String dept = caf.value().substring(0, 2);
+      int ordre = 1 + Math.floorMod(numero.value().hashCode(), 900);
+
+      List<Paiement> paiements = new ArrayList<>();
+      List<Droit> allDroits = new ArrayList<>(droits);
+      List<PrestationMensuelle> ouvertes = new ArrayList<>();
+      for (Serie s : series) {
+        String tiers = s.prestation.isAideLogement() ? tiersPayant : null;
+        for (YearMonth m = s.du; !m.isAfter(s.au) && !m.isAfter(lastPaid); m = m.plusMonths(1)) {
+          paiements.add(
+              new Paiement(
+                  StandardCatalogue.workingDay(m.plusMonths(1).atDay(5)),
+                  s.prestation,
+                  m,
+                  s.montant,
+                  tiers == null ? Beneficiaire.ALLOCATAIRE : Beneficiaire.TIERS,
+                  Optional.ofNullable(tiers),
+                  Optional.empty()));
+        }
+        boolean open = !s.au.isBefore(lastPaid);
+        allDroits.add(
+            new Droit(
+                s.prestation,
+                open ? EtatDroit.OUVERT : EtatDroit.FERME,
+                s.du.atDay(1),
+                open ? Optional.empty() : Optional.of(s.au.atEndOfMonth()),
+                s.montant,
+                open ? Optional.empty() : Optional.of("Fin de droit")));
+        if (open) {
+          ouvertes.add(new PrestationMensuelle(s.prestation, lastPaid, s.montant));
+        }
+      }
+      for (Droit d : droits) {
+        if (d.etat() == EtatDroit.OUVERT) {
+          ouvertes.add(new PrestationMensuelle(d.prestation(), lastPaid, d.montantMensuel()));
+        }
+      }
+      paiements.sort(
+          Comparator.comparing(Paiement::date)
+              .thenComparing(Paiement::periode)
+              .thenComparing(Paiement::prestation)
+              .reversed());
+
+      List<Membre> membres = new ArrayList<>();
+      membres.add(membre(Role.DEM, allocataire, '2', dept, ordre, false));
+      if (conjoint != null) {
+        membres.add(membre(Role.CJT, conjoint, '1', dept, ordre + 1, false));
+      }
+      int nombreEnfants = 0;
+      for (int i = 0; i < enfants.size(); i++) {
+        Person e = enfants.get(i);
+        Person named = new Person(e.prenom, allocataire.nom, e.naissance);
+        boolean aCharge = Period.between(e.naissance, asOf).getYears() < 20;
+        nombreEnfants += aCharge ? 1 : 0;
+        membres.add(membre(Role.ENF, named, i % 2 == 0 ? '1' : '2', dept, ordre + 2 + i, aCharge));
+      }
+
+      SituationFamiliale sf =
+          situation != null
+              ? situation
+              : conjoint != null ? SituationFamiliale.VIM : SituationFamiliale.CEL;
+      Optional<QuotientFamilial> qf =
+          revenusN2 == null
+              ? Optional.empty()
+              : Optional.of(
+                  new QuotientFamilial(YearMonth.from(asOf), quotient(ouvertes, nombreEnfants)));
+      LocalDate affiliee =
+          affiliation != null
+              ? affiliation
+              : allDroits.stream()
+                  .map(Droit::debut)
+                  .min(Comparator.naturalOrder())
+                  .orElse(asOf.minusYears(5))
+                  .withDayOfMonth(1);
+
+      List<Courrier> lettres = new ArrayList<>(courriers);
+      for (Droit d : allDroits) {
+        lettres.add(
+            new Courrier(
+                d.debut().plusDays(9),
+                "Notification d'ouverture de droit : " + StandardCatalogue.libelle(d.prestation()),
+                Canal.COURRIER));
+      }
+      lettres.removeIf(c -> c.date().isAfter(asOf));
+      lettres.sort(Comparator.comparing(Courrier::date).thenComparing(Courrier::objet).reversed());
+
+      return new SyntheticDossier(
+          caf,
+          numero,
+          scenario,
+          new Synthese(
+              new Personne(allocataire.nom, allocataire.prenom), sf, nombreEnfants, qf, ouvertes),
+          new Resume(
+              adresse != null ? adresse : defaultAdresse(dept),
+              affiliee,
+              Regime.GENERAL,
+              sf,
+              Optional.empty(),
+              statut,
+              asOf.minusDays(10)),
+          paiements,
+          allDroits,
+          membres,
+          new Ressources(
+              qf,
+              Optional.ofNullable(revenusN2).map(m -> new RevenusN2(asOf.getYear() - 2, m)),
+              List.of()),
+          Optional.ofNullable(rsa),
+          lettres,
+          logement(),
+          creances);
+    }
+
+    private Optional<Logement> logement() {
+      if (typeLogement == null && tiersPayant == null) {
+        return Optional.empty();
+      }
+      Optional<Prestation> aide =
+          series.stream().map(Serie::prestation).filter(Prestation::isAideLogement).findFirst();
+      return Optional.of(
+          new Logement(
+              typeLogement != null ? typeLogement : TypeLogement.LOCATAIRE_PARC_SOCIAL,
+              Optional.ofNullable(loyer),
+              Optional.ofNullable(charges),
+              Optional.ofNullable(tiersPayant)
+                  .map(t -> new Bailleur(t, Optional.of(TypeBailleur.SOCIAL))),
+              aide,
+              tiersPayant != null && aide.isPresent()));
+    }
+
+    /** (N-2 income / 12 + monthly family benefits) / parts, the CAF's formula. */
+    private BigDecimal quotient(List<PrestationMensuelle> ouvertes, int children) {
+      BigDecimal prestations = BigDecimal.ZERO;
+      for (PrestationMensuelle p : ouvertes) {
+        switch (p.prestation()) {
+          case AF, CF, ASF, PAJE, AEEH -> prestations = prestations.add(p.montant());
+          default -> {}
+        }
+      }
+      BigDecimal parts = conjoint != null || children > 0 ? new BigDecimal("2") : BigDecimal.ONE;
+      for (int i = 1; i <= children; i++) {
+        parts = parts.add(i == 3 ? BigDecimal.ONE : new BigDecimal("0.5"));
+      }
+      return revenusN2
+          .divide(BigDecimal.valueOf(12), 10, RoundingMode.HALF_EVEN)
+          .add(prestations)
+          .divide(parts, 2, RoundingMode.HALF_EVEN);
+    }
+
+    private Membre membre(Role role, Person p, char sexe, String dept, int ordre, boolean aCharge) {
+      Nir nir = Nir.of(StandardCatalogue.nir(sexe, p.naissance, dept, 1 + ordre % 998));
+      return new Membre(role, p.nom, p.prenom, p.naissance, Optional.of(nir), aCharge);
+    }
+
+    private static Adresse defaultAdresse(String dept) {
+      String commune =
+          switch (dept) {
+            case "75" -> "Paris";
+            case "13" -> "Marseille";
+            case "69" -> "Lyon";
+            case "33" -> "Bordeaux";
+            default -> "Commune Exemple";
+          };
+      return new Adresse("1 rue de l'Exemple", Optional.empty(), dept + "001", commune);
+    }
+
+    @Override
+    public String toString() {
+      return "DossierBuilder[caf="
+          + caf
+          + ", numeroAllocataire=*******, scenario="
+          + scenario.toLowerCase(Locale.ROOT)
+          + "]";
+    }
+  }
+}

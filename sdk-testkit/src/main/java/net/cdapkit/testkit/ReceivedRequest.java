@@ -1,0 +1,61 @@
+package net.cdapkit.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * What the simulator kept of one request it received: the operation, the headers a compliant client
+ * must send, and the answer's status. No body is kept. The path and query stay in memory until the
+ * simulator's reset, only so that {@link Verification#assertNoSecretsInUrls()} can read them;
+ * {@link #toString()} never shows them.
+ *
+ * @param operation the contract's operation, or empty for a route the contract does not define
+ * @param path the path, not decoded (it holds an opaque dossier reference, never more if the client
+ *     is compliant)
+ * @param query the query string without {@code ?}, or empty
+ * @param authorization whether an {@code Authorization: Bearer} header was sent
+ * @param status the status answered, or 0 when a fault broke the connection
+ * @param fault the fault injected into this request, if any
+ */
+public record ReceivedRequest(
+    Optional<Operation> operation,
+    String method,
+    String path,
+    String query,
+    Optional<String> requestId,
+    Optional<String> finalite,
+    Optional<String> idempotencyKey,
+    boolean authorization,
+    int status,
+    Optional<Fault> fault) {
+
+  public ReceivedRequest {
+    requireNonNull(operation, "operation");
+    requireNonNull(method, "method");
+    requireNonNull(path, "path");
+    requireNonNull(query, "query");
+    requireNonNull(requestId, "requestId");
+    requireNonNull(finalite, "finalite");
+    requireNonNull(idempotencyKey, "idempotencyKey");
+    requireNonNull(fault, "fault");
+  }
+
+  @Override
+  public String toString() {
+    return "ReceivedRequest["
+        + method
+        + " "
+        + operation.map(Enum::name).orElse("(unmatched route)")
+        + " -> "
+        + status
+        + ", finalite="
+        + finalite.orElse("none")
+        + ", idempotencyKey="
+        + (idempotencyKey.isPresent() ? "present" : "none")
+        + ", requestId="
+        + (requestId.isPresent() ? "present" : "none")
+        + fault.map(f -> ", " + f).orElse("")
+        + "]";
+  }
+}

@@ -1,0 +1,66 @@
+package net.cdapkit.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The requests received since the last reset, for {@link Verification}. Thread-safe. Bounded: past
+ * {@link #CAPACITY} requests it stops recording and says so, so that a long load test does not fill
+ * the memory.
+ */
+final class RequestJournal {
+  static final int CAPACITY = 100_000;
+
+  private final boolean enabled;
+  private final List<ReceivedRequest> requests = new ArrayList<>(); // guarded by this
+  private boolean overflow; // guarded by this
+
+  RequestJournal(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  void record(
+      Optional<Operation> operation, SimRequest req, SimResponse response, Optional<Fault> fault) {
+    if (!enabled) {
+      return;
+    }
+    String authorization = req.header("Authorization").orElse("");
+    ReceivedRequest r =
+        new ReceivedRequest(
+            operation,
+            req.method(),
+            req.path(),
+            req.rawQuery(),
+            req.header("X-Request-Id"),
+            req.header("X-Cdap-Finalite"),
+            req.header("Idempotency-Key"),
+            authorization.regionMatches(true, 0, "Bearer ", 0, 7),
+            response.networkFault() != null ? 0 : response.status(),
+            fault);
+    synchronized (this) {
+      if (requests.size() >= CAPACITY) {
+        overflow = true;
+      } else {
+        requests.add(r);
+      }
+    }
+  }
+
+  synchronized List<ReceivedRequest> snapshot() {
+    if (!enabled) {
+      throw new IllegalStateException(
+          "This simulator does not record requests: build it with recordRequests(true)");
+    }
+    if (overflow) {
+      throw new IllegalStateException(
+          "More than " + CAPACITY + " requests since the last reset: recording stopped");
+    }
+    return List.copyOf(requests);
+  }
+
+  synchronized void reset() {
+    requests.clear();
+    overflow = false;
+  }
+}
