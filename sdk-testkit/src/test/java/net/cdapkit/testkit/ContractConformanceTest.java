@@ -154,7 +154,7 @@ class ContractConformanceTest {
     sim.respond(
         Operation.TAB_SYNTHESE,
         200,
-        "{\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
+        "{\"perimetre\":\"COMPLET\",\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
             + "\"situationFamiliale\":\"CEL\",\"nombreEnfants\":\"deux\",\"prestations\":[]}");
     SimClient raw = new SimClient(sim);
     String token = raw.login("demo-t1");

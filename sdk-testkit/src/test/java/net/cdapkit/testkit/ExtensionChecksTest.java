@@ -97,7 +97,7 @@ class ExtensionChecksTest {
       sim.respond(
           Operation.TAB_SYNTHESE,
           200,
-          "{\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
+          "{\"perimetre\":\"COMPLET\",\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
               + "\"situationFamiliale\":\"CEL\",\"nombreEnfants\":\"deux\",\"prestations\":[]}");
       Dossier d = session.selectCaf("751").consultDossier("9900001", SOCIAL);
       try {

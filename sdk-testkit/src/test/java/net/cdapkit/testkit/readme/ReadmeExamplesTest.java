@@ -147,7 +147,7 @@ class ReadmeExamplesTest {
     sim.respond(
         Operation.TAB_SYNTHESE,
         200,
-        "{\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
+        "{\"perimetre\":\"COMPLET\",\"allocataire\":{\"nom\":\"SPECIMEN\",\"prenom\":\"Alix\"},\"caf\":\"751\","
             + "\"situationFamiliale\":\"CEL\",\"nombreEnfants\":\"deux\",\"prestations\":[]}");
     try {
       session.selectCaf("751").consultDossier("9900001", SOCIAL).synthese();
