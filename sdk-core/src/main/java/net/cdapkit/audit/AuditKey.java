@@ -3,6 +3,7 @@ package net.cdapkit.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -123,22 +124,32 @@ public final class AuditKey {
     byte[] content =
         (HEADER + Base64.getEncoder().encodeToString(created.key.getEncoded()) + "\n")
             .getBytes(StandardCharsets.US_ASCII);
+    Path dir = file.toAbsolutePath().getParent();
+    Path draft = null;
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      boolean posix = dir != null && supportsPosix(dir);
-      if (dir != null && !Files.isDirectory(dir)) {
+      boolean posix = supportsPosix(dir);
+      if (!Files.isDirectory(dir)) {
         if (posix) {
           Files.createDirectories(dir, perms("rwx------"));
         } else {
           Files.createDirectories(dir);
         }
       }
-      if (posix) {
-        Files.createFile(file, perms("rw-------"));
-      } else {
-        Files.createFile(file);
+      // Written whole under another name, then linked into place: a process that races us reads
+      // either no file or a complete key, and the link fails if one is already there.
+      draft =
+          posix
+              ? Files.createTempFile(dir, ".audit-key-", ".tmp", perms("rw-------"))
+              : Files.createTempFile(dir, ".audit-key-", ".tmp");
+      Files.write(draft, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+      try {
+        Files.createLink(file, draft);
+      } catch (UnsupportedOperationException | FileSystemException noLinks) {
+        if (noLinks instanceof FileAlreadyExistsException) {
+          throw (FileAlreadyExistsException) noLinks;
+        }
+        Files.move(draft, file);
       }
-      Files.write(file, content, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
       return created;
     } catch (FileAlreadyExistsException raced) {
       // Another process created it between our check and ours: theirs is the key.
@@ -149,6 +160,13 @@ public final class AuditKey {
           e);
     } finally {
       Arrays.fill(content, (byte) 0);
+      if (draft != null) {
+        try {
+          Files.deleteIfExists(draft);
+        } catch (IOException e) {
+          // A leftover draft holds a key nobody uses; it is readable by the owner only.
+        }
+      }
     }
   }
 

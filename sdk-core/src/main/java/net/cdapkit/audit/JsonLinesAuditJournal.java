@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Objects;
+import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
 
@@ -65,16 +67,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       ch =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock l;
-      try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        l = null;
-      }
-      if (l == null) {
-        throw new AuditException("Audit journal is already open elsewhere: " + file);
-      }
-      this.lock = l;
+      this.lock = lock(ch, b.lockWait);
       this.channel = ch;
       readTail();
     } catch (IOException e) {
@@ -84,6 +77,32 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(ch);
       throw e;
+    }
+  }
+
+  /** Takes the file's lock, waiting up to {@code wait} while another process holds it. */
+  private FileLock lock(FileChannel ch, Duration wait) throws IOException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      FileLock l;
+      try {
+        l = ch.tryLock();
+      } catch (OverlappingFileLockException sameProcess) {
+        // Held by this very process: waiting would never end.
+        throw new AuditException("Audit journal is already open in this process: " + file);
+      }
+      if (l != null) {
+        return l;
+      }
+      if (System.nanoTime() >= deadline) {
+        throw new AuditException("Audit journal is already open elsewhere: " + file);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AuditException("Interrupted while waiting for the audit journal: " + file);
+      }
     }
   }
 
@@ -249,6 +268,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     private final Path file;
     private final AuditKey key;
     private boolean fsync;
+    private Duration lockWait = Duration.ZERO;
 
     private Builder(Path file, AuditKey key) {
       this.file = Objects.requireNonNull(file, "file");
@@ -262,6 +282,19 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
+      return this;
+    }
+
+    /**
+     * How long {@link #open()} waits while another process has the journal open (default: not at
+     * all). For short-lived processes that share a journal, such as successive command runs; a
+     * long-running service keeps its journal open and should own it alone.
+     */
+    public Builder lockWait(Duration wait) {
+      if (wait == null || wait.isNegative()) {
+        throw new InvalidInputException("lockWait must be zero or positive");
+      }
+      this.lockWait = wait;
       return this;
     }
 

@@ -39,6 +39,30 @@ class AuditKeyTest {
   }
 
   @Test
+  void loadOrCreate_whenManyRaceToCreate_allGetTheSameKey() throws Exception {
+    Path file = dir.resolve("race").resolve("audit.key");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> seen = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        seen.add(
+            pool.submit(() -> AuditKey.loadOrCreate(file).pseudonym(Records.CAF, Records.NUMERO)));
+      }
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> f : seen) {
+        distinct.add(f.get());
+      }
+      assertThat(distinct).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(file.getParent())) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
   void load_whenMissingOrDamaged_throwsAuditExceptionWithoutTheKey() throws Exception {
     assertThatThrownBy(() -> AuditKey.load(dir.resolve("none.key")))
         .isInstanceOf(AuditException.class)

@@ -1,6 +1,7 @@
 package net.cdapkit.samples.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import net.cdapkit.audit.AuditKey;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import picocli.CommandLine.Option;
@@ -40,9 +41,14 @@ final class AuditOptions {
     return keyFile != null ? keyFile : AuditKey.defaultLocation();
   }
 
-  /** Opens the journal under its key, creating both if needed. */
+  /**
+   * Opens the journal under its key, creating both if needed; waits a while for another {@code
+   * cdap} process that appends to the same journal.
+   */
   JsonLinesAuditJournal open() {
-    return JsonLinesAuditJournal.open(auditFile, AuditKey.loadOrCreate(keyFile()));
+    return JsonLinesAuditJournal.builder(auditFile, AuditKey.loadOrCreate(keyFile()))
+        .lockWait(Duration.ofSeconds(60))
+        .open();
   }
 
   /**

@@ -113,6 +113,34 @@ class CdapJarIntegrationTest {
   }
 
   @Test
+  void consult_inTwoProcessesAtOnce_appendsToOneJournalThatStaysIntact() throws Exception {
+    Path shared = dir.resolve("shared.jsonl");
+    String[] args = {
+      "consult",
+      "--caf",
+      "751",
+      "--allocataire",
+      "9900001",
+      "--tab",
+      "synthese",
+      "--audit-file",
+      shared.toString()
+    };
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> cdap(args));
+      var second = pool.submit(() -> cdap(args));
+      assertThat(first.get().code()).as(first.get().err()).isZero();
+      assertThat(second.get().code()).as(second.get().err()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+    Result verified = cdap("audit", "verify", shared.toString(), "--expect-records", "8");
+    assertThat(verified.code()).as(verified.err()).isZero();
+  }
+
+  @Test
   void auditVerify_acceptsTheDemosJournal_andRefusesAFlippedByteNamingTheLine() throws Exception {
     Result ok = cdap("audit", "verify", journal.toString());
     assertThat(ok.code()).as(ok.err()).isZero();

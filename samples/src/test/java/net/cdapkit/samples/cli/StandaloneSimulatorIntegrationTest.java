@@ -21,6 +21,7 @@ import net.cdapkit.capability.Tab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone simulator, started from the fat jar in one process, answers the CLI run from the
@@ -36,6 +37,9 @@ class StandaloneSimulatorIntegrationTest {
   private static Process simulator;
   private static final LinkedBlockingQueue<String> simulatorOut = new LinkedBlockingQueue<>();
   private static String baseUrl;
+
+  /** The consult runs' audit journals and key: never the module directory nor the user's home. */
+  @TempDir static Path audit;
 
   @BeforeAll
   static void startSimulator() throws Exception {
@@ -128,7 +132,11 @@ class StandaloneSimulatorIntegrationTest {
                   "--allocataire",
                   "9900001",
                   "--tab",
-                  tab.wireName())
+                  tab.wireName(),
+                  "--audit-file",
+                  audit.resolve("audit-" + tab.wireName() + ".jsonl").toString(),
+                  "--key-file",
+                  audit.resolve("audit.key").toString())
               .redirectErrorStream(true)
               .redirectOutput(out.toFile());
       pb.environment().put("CDAP_LOGIN", "demo-t1");
