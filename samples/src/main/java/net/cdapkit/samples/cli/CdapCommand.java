@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 2 bad input, 3 capability denied, 4 not found,"
           + " 5 server or transport failure."
     },
-    subcommands = {DemoCommand.class, ConsultCommand.class, SimulatorCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      ConsultCommand.class,
+      BatchCommand.class,
+      SimulatorCommand.class
+    })
 public final class CdapCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,6 +3,7 @@ package net.cdapkit.samples.cli;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
+import net.cdapkit.RateLimit;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.testkit.CdapSimulator;
 
@@ -28,6 +29,10 @@ final class Connection implements AutoCloseable {
   }
 
   static Connection open(String server, String profile) {
+    return open(server, profile, RateLimit.serverDeclared());
+  }
+
+  static Connection open(String server, String profile, RateLimit rateLimit) {
     if (server == null) {
       String login = demoLogin(profile);
       CdapSimulator simulator = CdapSimulator.builder().build().start();
@@ -36,6 +41,7 @@ final class Connection implements AutoCloseable {
             CdapClient.builder()
                 .baseUrl(simulator.baseUrl())
                 .credentials(CredentialsProvider.of(login, DEMO_PASSWORD))
+                .rateLimit(rateLimit)
                 .build();
         return new Connection(simulator, client, client.authenticate(), login);
       } catch (RuntimeException e) {
@@ -47,6 +53,7 @@ final class Connection implements AutoCloseable {
         CdapClient.builder()
             .baseUrl(server)
             .credentials(CredentialsProvider.fromEnvironment())
+            .rateLimit(rateLimit)
             .build();
     CdapSession session = client.authenticate();
     return new Connection(null, client, session, session.agent().id());
