@@ -180,6 +180,15 @@ public final class CafContext {
     }
   }
 
+  /**
+   * Starts describing a batch: many dossiers of this CAF, chosen tabs, bounded concurrency, paced
+   * by the session's rate limit, results streamed as they arrive.
+   */
+  public BatchConsultation batch() {
+    session.ensureOpen();
+    return new BatchConsultation(this);
+  }
+
   @Override
   public String toString() {
     return "CafContext{caf=" + caf + ", profile=" + session.profile() + "}";

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ConsultCommand.class,
       AuditCommand.class,
+      BatchCommand.class,
       SimulatorCommand.class
     })
 public final class CdapCommand implements Runnable {

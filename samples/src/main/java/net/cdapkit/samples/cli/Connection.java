@@ -3,6 +3,7 @@ package net.cdapkit.samples.cli;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
+import net.cdapkit.RateLimit;
 import net.cdapkit.audit.AuditSink;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.testkit.CdapSimulator;
@@ -29,6 +30,10 @@ final class Connection implements AutoCloseable {
   }
 
   static Connection open(String server, String profile, AuditSink audit) {
+    return open(server, profile, audit, RateLimit.serverDeclared());
+  }
+
+  static Connection open(String server, String profile, AuditSink audit, RateLimit rateLimit) {
     if (server == null) {
       String login = demoLogin(profile);
       CdapSimulator simulator = CdapSimulator.builder().build().start();
@@ -38,6 +43,7 @@ final class Connection implements AutoCloseable {
                 .baseUrl(simulator.baseUrl())
                 .credentials(CredentialsProvider.of(login, DEMO_PASSWORD))
                 .auditSink(audit)
+                .rateLimit(rateLimit)
                 .build();
         return new Connection(simulator, client, client.authenticate(), login);
       } catch (RuntimeException e) {
@@ -50,6 +56,7 @@ final class Connection implements AutoCloseable {
             .baseUrl(server)
             .credentials(CredentialsProvider.fromEnvironment())
             .auditSink(audit)
+            .rateLimit(rateLimit)
             .build();
     CdapSession session = client.authenticate();
     return new Connection(null, client, session, session.agent().id());

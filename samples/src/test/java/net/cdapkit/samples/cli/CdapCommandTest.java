@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.cdapkit.capability.Tab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class CdapCommandTest {
 
   static Run run(String... args) {
     if (args.length > 0
-        && (args[0].equals("demo") || args[0].equals("consult"))
+        && List.of("demo", "consult", "batch").contains(args[0])
         && !java.util.Arrays.asList(args).contains("--audit-file")) {
       java.util.List<String> withJournal = new java.util.ArrayList<>(java.util.Arrays.asList(args));
       withJournal.addAll(

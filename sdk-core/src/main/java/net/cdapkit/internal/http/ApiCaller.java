@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import net.cdapkit.error.AuthenticationException;
@@ -33,6 +34,7 @@ import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
+import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
@@ -208,6 +210,198 @@ public final class ApiCaller {
             failure.getClass().getSimpleName());
       }
       sleep(wait, withEarlier(failure, ambiguous));
+    }
+  }
+
+  /**
+   * The asynchronous form of {@link #execute(Call, CallContext, TokenBucket)}, with the same rules
+   * (pacing before every attempt, retries, backoff, budget, error mapping) and no thread waiting:
+   * attempts run on OkHttp's dispatcher, waits for a permit or a backoff are scheduled, not slept.
+   * The future completes with the exchange or exceptionally with a typed {@link CdapException}.
+   */
+  public CompletableFuture<Exchange> executeAsync(
+      Call<ResponseBody> call, CallContext context, TokenBucket limiter) {
+    CompletableFuture<Exchange> result = new CompletableFuture<>();
+    new AsyncAttempts(call, context, limiter, timing.nanoTime() + retry.budget().toNanos(), result)
+        .next();
+    return result;
+  }
+
+  /** One logical asynchronous call: its attempts, each started when the previous one ends. */
+  private final class AsyncAttempts {
+    private final Call<ResponseBody> call;
+    private final CallContext context;
+    private final TokenBucket limiter;
+    private final long deadline;
+    private final CompletableFuture<Exchange> result;
+    private int attempt;
+    private CdapException last;
+    private CdapException ambiguous;
+
+    AsyncAttempts(
+        Call<ResponseBody> call,
+        CallContext context,
+        TokenBucket limiter,
+        long deadline,
+        CompletableFuture<Exchange> result) {
+      this.call = call;
+      this.context = context;
+      this.limiter = limiter;
+      this.deadline = deadline;
+      this.result = result;
+    }
+
+    void next() {
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0) {
+        fail(last != null ? last : budgetExhausted(context, attempt));
+        return;
+      }
+      long wait = 0;
+      if (limiter != null) {
+        wait = limiter.reserve(remaining);
+        if (wait < 0) {
+          fail(
+              last != null
+                  ? last
+                  : new RateLimitedException(
+                      "Client-side rate limit ("
+                          + limiter.permitsPerSecond()
+                          + "/s) would delay "
+                          + context.operation()
+                          + " past its time budget",
+                      "",
+                      null,
+                      null,
+                      attempt));
+          return;
+        }
+      }
+      if (wait > 0) {
+        CompletableFuture.delayedExecutor(wait, NANOSECONDS).execute(this::send);
+      } else {
+        send();
+      }
+    }
+
+    private void send() {
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0) {
+        fail(last != null ? last : budgetExhausted(context, attempt));
+        return;
+      }
+      attempt++;
+      Call<ResponseBody> current = attempt == 1 ? call : call.clone();
+      long own =
+          context.timeout() != null
+              ? context.timeout().toNanos()
+              : current.timeout().timeoutNanos();
+      current.timeout().timeout(own == 0 ? remaining : Math.min(own, remaining), NANOSECONDS);
+      long started = timing.nanoTime();
+      current.enqueue(
+          new Callback<ResponseBody>() {
+            @Override
+            public void onResponse(Call<ResponseBody> c, Response<ResponseBody> response) {
+              try {
+                String requestId = requestId(response);
+                logAttempt(context, attempt, response.code(), started, requestId);
+                if (response.isSuccessful()) {
+                  result.complete(read(response, requestId, attempt, context));
+                  return;
+                }
+                String header = response.headers().get("Retry-After");
+                if (header == null) {
+                  header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
+                }
+                Duration retryAfter = retryAfter(header, timing.now());
+                failed(mapError(response, requestId, attempt, context, retryAfter), retryAfter);
+              } catch (CdapException e) {
+                fail(e);
+              } catch (ResponseSizeLimit.TooLargeException e) {
+                fail(
+                    new ProtocolException(
+                        "Response for "
+                            + context.operation()
+                            + " exceeds "
+                            + e.maxBytes()
+                            + " bytes",
+                        current.request().header(CdapApi.REQUEST_ID),
+                        attempt,
+                        null));
+              } catch (IOException e) {
+                failed(transport(e), null);
+              } catch (RuntimeException e) {
+                failed(
+                    new TransportException(
+                        "Unexpected failure while calling " + context.operation(),
+                        null,
+                        attempt,
+                        e),
+                    null);
+              }
+            }
+
+            @Override
+            public void onFailure(Call<ResponseBody> c, Throwable t) {
+              if (t instanceof IOException) {
+                failed(transport((IOException) t), null);
+              } else {
+                failed(
+                    new TransportException(
+                        "Unexpected failure while calling " + context.operation(),
+                        null,
+                        attempt,
+                        t),
+                    null);
+              }
+            }
+
+            private TransportException transport(IOException e) {
+              if (log.isDebugEnabled()) {
+                log.debug(
+                    "cdap {} attempt {} failed: {} after {} ms",
+                    context.operation(),
+                    attempt,
+                    e.getClass().getSimpleName(),
+                    (timing.nanoTime() - started) / 1_000_000);
+              }
+              return new TransportException(
+                  transportMessage(e, context),
+                  current.request().header(CdapApi.REQUEST_ID),
+                  attempt,
+                  e);
+            }
+          });
+    }
+
+    private void failed(CdapException failure, Duration retryAfter) {
+      if (ambiguous == null && mayHaveTakenEffect(failure)) {
+        ambiguous = failure;
+      }
+      last = failure;
+      if (!shouldRetry(failure, context, attempt)) {
+        fail(failure);
+        return;
+      }
+      Duration wait = backoff(attempt, retryAfter);
+      if (timing.nanoTime() + wait.toNanos() >= deadline) {
+        fail(failure);
+        return;
+      }
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "cdap {} retrying in {} ms (attempt {} of {} failed: {})",
+            context.operation(),
+            wait.toMillis(),
+            attempt,
+            retry.maxAttempts(),
+            failure.getClass().getSimpleName());
+      }
+      CompletableFuture.delayedExecutor(wait.toNanos(), NANOSECONDS).execute(this::next);
+    }
+
+    private void fail(CdapException failure) {
+      result.completeExceptionally(withEarlier(failure, ambiguous));
     }
   }
 

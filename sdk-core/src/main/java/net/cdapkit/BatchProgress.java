@@ -1,0 +1,53 @@
+package net.cdapkit;
+
+import java.time.Duration;
+
+/**
+ * Where a {@link BatchConsultation} stands: dossiers finished so far, how many failed, and the time
+ * elapsed. Given to the progress callback after each dossier.
+ */
+public final class BatchProgress {
+  private final long completed;
+  private final long failed;
+  private final Duration elapsed;
+
+  BatchProgress(long completed, long failed, Duration elapsed) {
+    this.completed = completed;
+    this.failed = failed;
+    this.elapsed = elapsed;
+  }
+
+  /** Dossiers finished, successfully or not. */
+  public long completed() {
+    return completed;
+  }
+
+  public long succeeded() {
+    return completed - failed;
+  }
+
+  public long failed() {
+    return failed;
+  }
+
+  public Duration elapsed() {
+    return elapsed;
+  }
+
+  /** Dossiers finished per second since the start. */
+  public double ratePerSecond() {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds <= 0 ? 0 : completed / seconds;
+  }
+
+  @Override
+  public String toString() {
+    return "BatchProgress{completed="
+        + completed
+        + ", failed="
+        + failed
+        + ", elapsed="
+        + elapsed.toMillis()
+        + " ms}";
+  }
+}
