@@ -3,6 +3,8 @@ package net.cdapkit;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import net.cdapkit.audit.AtypicalUse;
@@ -138,8 +140,69 @@ final class Audit {
    *     or the outcome record of a success was not kept (the answer is withheld)
    */
   <T> T run(Event event, Supplier<Exchange> send, Function<Exchange, T> decode) {
+    Pending pending = begin(event);
+    Exchange exchange;
+    T value;
+    try {
+      exchange = send.get();
+      value = decode.apply(exchange);
+    } catch (RuntimeException failure) {
+      pending.failed(failure);
+      throw failure;
+    }
+    pending.succeeded(exchange);
+    return value;
+  }
+
+  /**
+   * The asynchronous form of {@link #run}: the PENDING record is written before the request is
+   * started, on the calling thread; the outcome record when the future completes, on the thread
+   * that completes it. The future fails as {@link #run} would throw.
+   */
+  <T> CompletableFuture<T> runAsync(
+      Event event, Supplier<CompletableFuture<Exchange>> send, Function<Exchange, T> decode) {
+    Pending pending;
+    CompletableFuture<Exchange> sent;
+    try {
+      pending = begin(event);
+      sent = send.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return sent.handle(
+        (exchange, error) -> {
+          if (error != null) {
+            RuntimeException failure = unwrap(error);
+            pending.failed(failure);
+            throw failure;
+          }
+          T value;
+          try {
+            value = decode.apply(exchange);
+          } catch (RuntimeException failure) {
+            pending.failed(failure);
+            throw failure;
+          }
+          pending.succeeded(exchange);
+          return value;
+        });
+  }
+
+  private static RuntimeException unwrap(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    return cause instanceof RuntimeException
+        ? (RuntimeException) cause
+        : new CompletionException(cause);
+  }
+
+  /** Writes the PENDING record of an operation about to be sent. */
+  private Pending begin(Event event) {
     if (!enabled) {
-      return decode.apply(send.get());
+      return new Pending(event, Optional.empty(), null);
     }
     String operationId = UUID.randomUUID().toString();
     Optional<String> dossier = pseudonym(event);
@@ -149,12 +212,26 @@ final class Audit {
       throw new AuditException(
           "Request not sent: its audit record could not be written (" + event.operation() + ")", e);
     }
-    T value;
-    Exchange exchange;
-    try {
-      exchange = send.get();
-      value = decode.apply(exchange);
-    } catch (RuntimeException failure) {
+    return new Pending(event, dossier, operationId);
+  }
+
+  /** An operation whose PENDING record was written (or that is not audited: no operation id). */
+  private final class Pending {
+    private final Event event;
+    private final Optional<String> dossier;
+    private final String operationId;
+
+    Pending(Event event, Optional<String> dossier, String operationId) {
+      this.event = event;
+      this.dossier = dossier;
+      this.operationId = operationId;
+    }
+
+    /** Records the failure; a journal failure is attached to it, never thrown instead of it. */
+    void failed(RuntimeException failure) {
+      if (operationId == null) {
+        return;
+      }
       CdapException typed = failure instanceof CdapException ? (CdapException) failure : null;
       try {
         write(
@@ -169,28 +246,33 @@ final class Audit {
       } catch (AuditException e) {
         failure.addSuppressed(e);
       }
-      throw failure;
     }
-    try {
-      write(
-          record(
-              event,
-              dossier,
-              operationId,
-              AuditOutcome.SUCCESS,
-              null,
-              exchange.requestId(),
-              exchange.attempts()));
-    } catch (AuditException e) {
-      throw new AuditException(
-          "Answer withheld: the outcome of "
-              + event.operation()
-              + " could not be written to the audit journal (request id "
-              + exchange.requestId()
-              + "; its PENDING record is there)",
-          e);
+
+    /** Records the success; with fail-closed, a journal failure withholds the answer. */
+    void succeeded(Exchange exchange) {
+      if (operationId == null) {
+        return;
+      }
+      try {
+        write(
+            record(
+                event,
+                dossier,
+                operationId,
+                AuditOutcome.SUCCESS,
+                null,
+                exchange.requestId(),
+                exchange.attempts()));
+      } catch (AuditException e) {
+        throw new AuditException(
+            "Answer withheld: the outcome of "
+                + event.operation()
+                + " could not be written to the audit journal (request id "
+                + exchange.requestId()
+                + "; its PENDING record is there)",
+            e);
+      }
     }
-    return value;
   }
 
   /** Records a refusal decided before any request. */

@@ -154,6 +154,14 @@ public final class CdapClient {
     return caller;
   }
 
+  /**
+   * Where the asynchronous API runs its rare blocking steps (a token renewal, a new dossier
+   * lookup): OkHttp's own dispatcher pool, so the SDK starts no thread of its own.
+   */
+  java.util.concurrent.Executor blockingExecutor() {
+    return okHttpClient.dispatcher().executorService();
+  }
+
   Duration tokenRefreshMargin() {
     return config.tokenRefreshMargin;
   }

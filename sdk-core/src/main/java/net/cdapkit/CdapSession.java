@@ -353,6 +353,49 @@ public final class CdapSession implements AutoCloseable {
         });
   }
 
+  /**
+   * The asynchronous form of {@link #send}: attempts run on OkHttp's dispatcher; a token renewal
+   * (rare, shared by all callers) runs on the same pool.
+   */
+  java.util.concurrent.CompletableFuture<Exchange> sendAsync(
+      Function<String, Call<ResponseBody>> request, CallContext context) {
+    ensureOpen();
+    ApiCaller caller = client.caller();
+    java.util.concurrent.Executor blocking = client.blockingExecutor();
+    Token t = token;
+    java.util.concurrent.CompletableFuture<Token> ready =
+        Instant.now().plus(client.tokenRefreshMargin()).isAfter(t.expiresAt)
+            ? java.util.concurrent.CompletableFuture.supplyAsync(() -> renew(t), blocking)
+            : java.util.concurrent.CompletableFuture.completedFuture(t);
+    return ready.thenCompose(
+        used ->
+            caller
+                .executeAsync(request.apply(used.header), context, pacing)
+                .handle(
+                    (exchange, error) -> {
+                      Throwable cause =
+                          error instanceof java.util.concurrent.CompletionException
+                              ? error.getCause()
+                              : error;
+                      if (cause == null) {
+                        return java.util.concurrent.CompletableFuture.completedFuture(exchange);
+                      }
+                      if (cause instanceof AuthenticationException
+                          && ((AuthenticationException) cause).reason()
+                              == AuthenticationException.Reason.TOKEN_EXPIRED
+                          && !closed) {
+                        return java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> renew(used), blocking)
+                            .thenCompose(
+                                fresh ->
+                                    caller.executeAsync(
+                                        request.apply(fresh.header), context, pacing));
+                      }
+                      return java.util.concurrent.CompletableFuture.<Exchange>failedFuture(cause);
+                    })
+                .thenCompose(f -> f));
+  }
+
   /** Runs a logical call whose exchanges share one time budget (see ApiCaller#withinBudget). */
   <T> T withinBudget(java.util.function.Supplier<T> call) {
     return client.caller().withinBudget(call);

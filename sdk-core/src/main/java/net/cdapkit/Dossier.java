@@ -1,11 +1,17 @@
 package net.cdapkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.cdapkit.audit.AuditOperation;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Tab;
+import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.NotFoundException;
 import net.cdapkit.error.ProtocolException;
@@ -88,6 +94,14 @@ public final class Dossier {
 
   CdapSession session() {
     return session;
+  }
+
+  /**
+   * The read operations of this dossier as {@code CompletableFuture}s, run on OkHttp's dispatcher
+   * without a thread waiting per call.
+   */
+  public AsyncDossier async() {
+    return new AsyncDossier(this);
   }
 
   /** Synthèse: identity, family situation, quotient familial, open prestations. */
@@ -395,6 +409,150 @@ public final class Dossier {
             return session.send(auth -> request.apply(auth, reference()), context);
           }
         });
+  }
+
+  // ---- asynchronous plumbing, used by AsyncDossier ----
+
+  <T> CompletableFuture<T> readAsync(Tab tab, Class<T> type) {
+    try {
+      requireTab(tab);
+    } catch (CdapException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    String operation = "tab." + tab.wireName();
+    return session
+        .audit()
+        .runAsync(
+            tabEvent(tab),
+            () ->
+                callAsync(
+                    (auth, ref) ->
+                        session
+                            .client()
+                            .api()
+                            .tab(
+                                auth,
+                                session.agentHeader(),
+                                finalite.code().code(),
+                                ref,
+                                tab.wireName()),
+                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
+            exchange -> ApiCaller.decode(exchange, type, operation));
+  }
+
+  CompletableFuture<List<Paiement>> paiementsAsync(Periode periode) {
+    return historyAsync(
+        Tab.PAIEMENTS,
+        periode,
+        PaiementsPage.class,
+        p -> page(p.elements(), p.page().suivante(), p.perimetre()));
+  }
+
+  CompletableFuture<List<Courrier>> courriersAsync(Periode periode) {
+    return historyAsync(
+        Tab.COURRIERS,
+        periode,
+        CourriersPage.class,
+        p -> page(p.elements(), p.page().suivante(), Perimetre.COMPLET));
+  }
+
+  private <P, T> CompletableFuture<List<T>> historyAsync(
+      Tab tab, Periode periode, Class<P> pageType, Function<P, History.Page<T>> toPage) {
+    if (periode == null) {
+      return CompletableFuture.failedFuture(new InvalidInputException("Periode is required"));
+    }
+    try {
+      requireTab(tab);
+    } catch (CdapException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    List<T> lines = new ArrayList<>();
+    return pageAsync(tab, periode, 0, pageType, toPage, lines)
+        .thenApply(done -> List.copyOf(lines));
+  }
+
+  private <P, T> CompletableFuture<Void> pageAsync(
+      Tab tab,
+      Periode periode,
+      int number,
+      Class<P> pageType,
+      Function<P, History.Page<T>> toPage,
+      List<T> lines) {
+    String operation = "tab." + tab.wireName();
+    String du = periode.du().map(Object::toString).orElse(null);
+    String au = periode.au().map(Object::toString).orElse(null);
+    return session
+        .audit()
+        .runAsync(
+            tabEvent(tab).page(number),
+            () ->
+                callAsync(
+                    (auth, ref) ->
+                        session
+                            .client()
+                            .api()
+                            .pagedTab(
+                                auth,
+                                session.agentHeader(),
+                                finalite.code().code(),
+                                ref,
+                                tab.wireName(),
+                                du,
+                                au,
+                                number,
+                                PAGE_SIZE),
+                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
+            exchange -> ApiCaller.decode(exchange, pageType, operation))
+        .thenCompose(
+            decoded -> {
+              History.Page<T> page = toPage.apply(decoded);
+              lines.addAll(page.elements());
+              return page.next().isPresent()
+                  ? pageAsync(tab, periode, page.next().get(), pageType, toPage, lines)
+                  : CompletableFuture.<Void>completedFuture(null);
+            });
+  }
+
+  /** The asynchronous form of {@link #call}, with the same reference handling. */
+  private CompletableFuture<Exchange> callAsync(
+      BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
+    return referenceAsync()
+        .thenCompose(
+            ref ->
+                session
+                    .sendAsync(auth -> request.apply(auth, ref), context)
+                    .handle(
+                        (exchange, error) -> {
+                          Throwable cause =
+                              error instanceof CompletionException ? error.getCause() : error;
+                          if (cause == null) {
+                            return CompletableFuture.completedFuture(exchange);
+                          }
+                          if (cause instanceof NotFoundException
+                              && "37004".equals(((NotFoundException) cause).errorCode())) {
+                            synchronized (this) {
+                              if (reference != null && reference.value.equals(ref)) {
+                                reference = null;
+                              }
+                            }
+                            return referenceAsync()
+                                .thenCompose(
+                                    fresh ->
+                                        session.sendAsync(
+                                            auth -> request.apply(auth, fresh), context));
+                          }
+                          return CompletableFuture.<Exchange>failedFuture(cause);
+                        })
+                    .thenCompose(f -> f));
+  }
+
+  /** The current reference without blocking, or a lookup run on the client's dispatcher pool. */
+  private CompletableFuture<String> referenceAsync() {
+    Reference r = reference;
+    if (r != null && r.generation == session.tokenGeneration()) {
+      return CompletableFuture.completedFuture(r.value);
+    }
+    return CompletableFuture.supplyAsync(this::reference, session.client().blockingExecutor());
   }
 
   private static <T> History.Page<T> page(

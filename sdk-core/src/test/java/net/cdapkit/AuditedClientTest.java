@@ -183,6 +183,57 @@ class AuditedClientTest {
   }
 
   @Test
+  void asyncReads_areAuditedLikeBlockingOnes() throws Exception {
+    CdapSession session = session(builder.build());
+    Dossier d = dossier(session);
+    server.enqueue(json(200, "{\"perimetre\":\"COMPLET\",\"droits\":[]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"perimetre\":\"COMPLET\",\"elements\":[],\"page\":{\"numero\":0,\"taille\":100}}"));
+    server.enqueue(error(500, "50000"));
+
+    AsyncDossier.join(d.async().droits());
+    AsyncDossier.join(d.async().paiements(Periode.all()));
+    assertThatThrownBy(() -> AsyncDossier.join(d.async().creances()))
+        .isInstanceOf(ServerException.class);
+
+    List<AuditRecord> all = records().subList(2, records().size());
+    assertThat(all)
+        .extracting(AuditRecord::outcome)
+        .containsExactly(
+            AuditOutcome.PENDING, AuditOutcome.SUCCESS,
+            AuditOutcome.PENDING, AuditOutcome.SUCCESS,
+            AuditOutcome.PENDING, AuditOutcome.FAILED);
+    assertThat(all.get(1).tab()).contains(Tab.DROITS);
+    assertThat(all.get(1).requestId()).isPresent();
+    assertThat(all.get(3).page()).contains(0);
+    assertThat(all.get(5).failure()).contains("ServerException");
+    assertThat(all.get(5).operationId()).isEqualTo(all.get(4).operationId());
+  }
+
+  @Test
+  void asyncReads_whenDeniedOrJournalFails_sendNothing() throws Exception {
+    server.enqueue(json(200, token("T5", "\"synthese\"", "", "\"GESTION_LOCATIVE\"")));
+    CdapSession session = builder.build().authenticate();
+    server.takeRequest();
+    server.enqueue(json(200, REFERENCE));
+    Dossier d =
+        session
+            .selectCaf("751")
+            .consultDossier("9900001", Finalite.of(FinaliteCode.GESTION_LOCATIVE));
+    int sent = server.getRequestCount();
+
+    assertThatThrownBy(() -> AsyncDossier.join(d.async().rsa()))
+        .isInstanceOf(CapabilityDeniedException.class);
+    assertThat(last().outcome()).isEqualTo(AuditOutcome.DENIED);
+    sink.failFromNow();
+    assertThatThrownBy(() -> AsyncDossier.join(d.async().synthese()))
+        .isInstanceOf(AuditException.class);
+    assertThat(server.getRequestCount()).isEqualTo(sent);
+  }
+
+  @Test
   void refusalsBeforeAnyRequest_areRecordedDeniedWithZeroAttempts() throws Exception {
     server.enqueue(json(200, token("T5", "\"synthese\"", "", "\"GESTION_LOCATIVE\"")));
     CdapSession session = builder.build().authenticate();

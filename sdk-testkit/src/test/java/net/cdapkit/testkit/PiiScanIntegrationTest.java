@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.cdapkit.AsyncDossier;
 import net.cdapkit.CafContext;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
@@ -24,6 +25,7 @@ import net.cdapkit.CredentialsProvider;
 import net.cdapkit.DialogueMessage;
 import net.cdapkit.Dossier;
 import net.cdapkit.History;
+import net.cdapkit.Periode;
 import net.cdapkit.RateLimit;
 import net.cdapkit.RetryPolicy;
 import net.cdapkit.audit.AuditJournalVerifier;
@@ -260,6 +262,10 @@ class PiiScanIntegrationTest {
       keep("paiements", paiements);
       keep("paiements-lines", call("paiements-lines", paiements::toList));
     }
+    keep("async-synthese", call("async-synthese", () -> AsyncDossier.join(d.async().synthese())));
+    keep(
+        "async-paiements",
+        call("async-paiements", () -> AsyncDossier.join(d.async().paiements(Periode.all()))));
     History<?> courriers = call("courriers", d::courriers);
     if (courriers != null) {
       keep("courriers-lines", call("courriers-lines", courriers::toList));
