@@ -204,38 +204,11 @@ public final class BatchConsultation {
     try {
       Dossier dossier = caf.consultDossier(numero, finalite);
       for (Tab tab : tabs) {
-        values.put(tab, read(dossier, tab));
+        values.put(tab, dossier.readTab(tab, periode));
       }
       return new BatchItem(index, numero, values, null);
     } catch (CdapException e) {
       return new BatchItem(index, numero, values, e);
-    }
-  }
-
-  private Object read(Dossier d, Tab tab) {
-    switch (tab) {
-      case SYNTHESE:
-        return d.synthese();
-      case RESUME:
-        return d.resume();
-      case PAIEMENTS:
-        return d.paiements(periode).toList();
-      case DROITS:
-        return d.droits();
-      case FAMILLE:
-        return d.compositionFamille();
-      case RESSOURCES:
-        return d.ressources();
-      case RSA:
-        return d.rsa();
-      case COURRIERS:
-        return d.courriers(periode).toList();
-      case LOGEMENT:
-        return d.logement();
-      case CREANCES:
-        return d.creances();
-      default:
-        throw new InvalidInputException("Unknown tab " + tab);
     }
   }
 

@@ -104,6 +104,40 @@ public final class Dossier {
     return new AsyncDossier(this);
   }
 
+  /**
+   * Reads any tab by its {@link Tab}, for code that walks tabs generically (a UI showing the tabs
+   * the profile allows, a batch). Returns the tab's value type ({@code Synthese}, {@code Droits}…),
+   * or, for paiements and courriers, the {@code List} of lines of {@code periode}.
+   */
+  public Object readTab(Tab tab, Periode periode) {
+    requireNonNull(tab, "Tab");
+    requireNonNull(periode, "Periode");
+    switch (tab) {
+      case SYNTHESE:
+        return synthese();
+      case RESUME:
+        return resume();
+      case PAIEMENTS:
+        return paiements(periode).toList();
+      case DROITS:
+        return droits();
+      case FAMILLE:
+        return compositionFamille();
+      case RESSOURCES:
+        return ressources();
+      case RSA:
+        return rsa();
+      case COURRIERS:
+        return courriers(periode).toList();
+      case LOGEMENT:
+        return logement();
+      case CREANCES:
+        return creances();
+      default:
+        throw new InvalidInputException("Unknown tab " + tab);
+    }
+  }
+
   /** Synthèse: identity, family situation, quotient familial, open prestations. */
   public Synthese synthese() {
     return read(Tab.SYNTHESE, Synthese.class);

@@ -12,6 +12,7 @@ import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
 import net.cdapkit.DialogueMessage;
 import net.cdapkit.Dossier;
+import net.cdapkit.Periode;
 import net.cdapkit.RetryPolicy;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
@@ -186,30 +187,7 @@ class ProfileMatrixIntegrationTest {
   }
 
   private static Object read(Dossier d, Tab tab) {
-    switch (tab) {
-      case SYNTHESE:
-        return d.synthese();
-      case RESUME:
-        return d.resume();
-      case PAIEMENTS:
-        return d.paiements().toList();
-      case DROITS:
-        return d.droits();
-      case FAMILLE:
-        return d.compositionFamille();
-      case RESSOURCES:
-        return d.ressources();
-      case RSA:
-        return d.rsa();
-      case COURRIERS:
-        return d.courriers().toList();
-      case LOGEMENT:
-        return d.logement();
-      case CREANCES:
-        return d.creances();
-      default:
-        throw new IllegalArgumentException(tab.name());
-    }
+    return d.readTab(tab, Periode.all());
   }
 
   @Test
