@@ -11,6 +11,7 @@ import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
+import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.ProtocolException;
 import net.cdapkit.internal.http.ApiCaller;
@@ -347,8 +348,12 @@ public final class CdapSession implements AutoCloseable {
             if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
               throw e;
             }
-            Token fresh = renew(used);
-            return caller.execute(request.apply(fresh.header), context, pacing);
+            try {
+              Token fresh = renew(used);
+              return caller.execute(request.apply(fresh.header), context, pacing);
+            } catch (CdapException replay) {
+              throw ApiCaller.carryAmbiguity(replay, e);
+            }
           }
         });
   }
@@ -384,12 +389,24 @@ public final class CdapSession implements AutoCloseable {
                           && ((AuthenticationException) cause).reason()
                               == AuthenticationException.Reason.TOKEN_EXPIRED
                           && !closed) {
+                        CdapException first = (CdapException) cause;
                         return java.util.concurrent.CompletableFuture.supplyAsync(
                                 () -> renew(used), blocking)
                             .thenCompose(
                                 fresh ->
                                     caller.executeAsync(
-                                        request.apply(fresh.header), context, pacing));
+                                        request.apply(fresh.header), context, pacing))
+                            .exceptionallyCompose(
+                                later -> {
+                                  Throwable c =
+                                      later instanceof java.util.concurrent.CompletionException
+                                          ? later.getCause()
+                                          : later;
+                                  return java.util.concurrent.CompletableFuture.failedFuture(
+                                      c instanceof CdapException
+                                          ? ApiCaller.carryAmbiguity((CdapException) c, first)
+                                          : c);
+                                });
                       }
                       return java.util.concurrent.CompletableFuture.<Exchange>failedFuture(cause);
                     })

@@ -440,7 +440,11 @@ public final class Dossier {
                 reference = null;
               }
             }
-            return session.send(auth -> request.apply(auth, reference()), context);
+            try {
+              return session.send(auth -> request.apply(auth, reference()), context);
+            } catch (CdapException replay) {
+              throw ApiCaller.carryAmbiguity(replay, e);
+            }
           }
         });
   }
@@ -569,11 +573,23 @@ public final class Dossier {
                                 reference = null;
                               }
                             }
+                            CdapException first = (CdapException) cause;
                             return referenceAsync()
                                 .thenCompose(
                                     fresh ->
                                         session.sendAsync(
-                                            auth -> request.apply(auth, fresh), context));
+                                            auth -> request.apply(auth, fresh), context))
+                                .exceptionallyCompose(
+                                    later -> {
+                                      Throwable c =
+                                          later instanceof CompletionException
+                                              ? later.getCause()
+                                              : later;
+                                      return CompletableFuture.failedFuture(
+                                          c instanceof CdapException
+                                              ? ApiCaller.carryAmbiguity((CdapException) c, first)
+                                              : c);
+                                    });
                           }
                           return CompletableFuture.<Exchange>failedFuture(cause);
                         })

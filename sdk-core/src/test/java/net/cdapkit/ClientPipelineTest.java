@@ -407,6 +407,17 @@ class ClientPipelineTest {
   }
 
   @Test
+  void postalAttestation_whenRenewalFailsAfterALostAnswer_stillReportsOutcomeUnknown()
+      throws Exception {
+    Dossier d = dossier(t1Session());
+    server.enqueue(error(502, "37999")); // the server may have posted the letter
+    server.enqueue(error(401, "10004")); // the retry finds the token expired
+    server.enqueue(error(401, "10001")); // and the renewal is refused
+    assertThatThrownBy(() -> d.requestAttestationByPost(AttestationType.PAIEMENT))
+        .isInstanceOf(OutcomeUnknownException.class);
+  }
+
+  @Test
   void dialogue_whenCallerGivesAKey_sendsItAndReturnsTheReceipt() throws Exception {
     CdapSession session = t1Session();
     server.enqueue(

@@ -425,6 +425,18 @@ public final class ApiCaller {
     return false;
   }
 
+  /**
+   * Returns {@code later} after attaching {@code earlier} to it when only the earlier failure says
+   * the server may have acted: a replay after a token renewal or a new dossier lookup must not make
+   * a send whose first attempt was lost look like a clean refusal.
+   */
+  public static CdapException carryAmbiguity(CdapException later, CdapException earlier) {
+    if (later != earlier && mayHaveTakenEffect(earlier) && !mayHaveTakenEffect(later)) {
+      later.addSuppressed(earlier);
+    }
+    return later;
+  }
+
   private static CdapException withEarlier(CdapException failure, CdapException ambiguous) {
     if (ambiguous != null && ambiguous != failure && !mayHaveTakenEffect(failure)) {
       failure.addSuppressed(ambiguous);
@@ -503,8 +515,9 @@ public final class ApiCaller {
           exchange.attempts(),
           null);
     }
+    Buffer buffer = new Buffer().write(exchange.body());
     try {
-      return CdapJson.decode(type, new Buffer().write(exchange.body()));
+      return CdapJson.decode(type, buffer);
     } catch (JsonDataException | IOException e) {
       throw new ProtocolException(
           "Malformed response for " + operation + ": " + safeReason(e),
@@ -518,6 +531,11 @@ public final class ApiCaller {
           exchange.requestId(),
           exchange.attempts(),
           withheld(e));
+    } finally {
+      // Moshi stops before trailing whitespace, so the buffer is never emptied and its 8 KiB
+      // segment would go to the garbage collector instead of back to Okio's pool: clearing it
+      // saves 8 KiB of allocation per response (measured by the benchmarks module).
+      buffer.clear();
     }
   }
 
