@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.cdapkit.CdapSession;
+import net.cdapkit.RateLimit;
 import net.cdapkit.benchmarks.CannedServer;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
@@ -39,7 +40,10 @@ class BatchDriverTest {
             "GET dossiers/{ref}/synthese", canned("synthese.json"));
     try (CannedServer server = CannedServer.start(routes);
         CdapSession session =
-            SdkConfig.client(server.baseUrl(), SdkConfig.Variant.PARTNER_DEFAULT).authenticate()) {
+            SdkConfig.builder(server.baseUrl(), SdkConfig.Variant.PARTNER_DEFAULT)
+                .rateLimit(RateLimit.none())
+                .build()
+                .authenticate()) {
       AtomicInteger results = new AtomicInteger();
 
       BatchDriver.Summary summary =
@@ -58,7 +62,10 @@ class BatchDriverTest {
     Map<String, byte[]> noDossiers = Map.of("POST auth/token", canned("token.json"));
     try (CannedServer server = CannedServer.start(noDossiers);
         CdapSession session =
-            SdkConfig.client(server.baseUrl(), SdkConfig.Variant.PARTNER_DEFAULT).authenticate()) {
+            SdkConfig.builder(server.baseUrl(), SdkConfig.Variant.PARTNER_DEFAULT)
+                .rateLimit(RateLimit.none())
+                .build()
+                .authenticate()) {
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
       BatchDriver.Summary summary =
