@@ -105,8 +105,9 @@ public final class CannedServer implements AutoCloseable {
       Input in = new Input(socket.getInputStream());
       Request request;
       while ((request = Request.read(in)) != null) {
-        respond(request, out);
+        // Counted on arrival: counting after the answer races with a client that has it already.
         requests.incrementAndGet();
+        respond(request, out);
         if (request.close) {
           return;
         }
