@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
  * token can meet the next expiry (that would be a second expiry, not a race of the renewal).
  */
 class SessionRenewalConcurrencyIntegrationTest {
+  /** Notified after every call a worker completes. */
+  private static final Object PROGRESS = new Object();
+
   private static final int THREADS = 64;
   private static final int EXPIRIES = 8;
   private static final Duration LIFETIME = Duration.ofHours(1);
@@ -107,6 +110,9 @@ class SessionRenewalConcurrencyIntegrationTest {
                       failures.add(e);
                     }
                     completed.incrementAndGet(id);
+                    synchronized (PROGRESS) {
+                      PROGRESS.notifyAll();
+                    }
                   }
                 } catch (RuntimeException e) {
                   failures.add(e);
@@ -164,13 +170,20 @@ class SessionRenewalConcurrencyIntegrationTest {
         });
   }
 
+  /**
+   * Waits, woken by each completed call rather than by polling, until the condition holds; the
+   * workers' progress is the only thing that can make it true.
+   */
   private static void await(BooleanSupplier condition) throws InterruptedException {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > giveUp) {
-        throw new AssertionError("condition not reached within 30 s");
+    synchronized (PROGRESS) {
+      while (!condition.getAsBoolean()) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("condition not reached within 30 s");
+        }
+        TimeUnit.NANOSECONDS.timedWait(PROGRESS, left);
       }
-      Thread.sleep(2);
     }
   }
 }
