@@ -24,7 +24,7 @@ import net.cdapkit.model.NumeroAllocataire;
  * and audited exactly as a single call would be.
  *
  * <pre>{@code
- * BatchSummary summary = session.selectCaf("751").batch()
+ * BatchProgress summary = session.selectCaf("751").batch()
  *     .finalite(Finalite.of(FinaliteCode.GESTION_LOCATIVE))
  *     .tabs(Tab.LOGEMENT)
  *     .concurrency(8)
@@ -95,7 +95,7 @@ public final class BatchConsultation {
   }
 
   /** Runs the batch over numéros given as text (1 to 7 digits each). */
-  public BatchSummary runNumeros(Stream<String> numeros, Consumer<BatchItem> results) {
+  public BatchProgress runNumeros(Stream<String> numeros, Consumer<BatchItem> results) {
     if (numeros == null) {
       throw new InvalidInputException("Numéros are required");
     }
@@ -112,7 +112,7 @@ public final class BatchConsultation {
    * @throws CapabilityDeniedException before anything is sent, if a tab or the finalité is not
    *     allowed to the profile
    */
-  public BatchSummary run(Stream<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
+  public BatchProgress run(Stream<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
     if (numeros == null || results == null) {
       throw new InvalidInputException("Numéros and a result consumer are required");
     }
@@ -195,7 +195,7 @@ public final class BatchConsultation {
     if (stop[0] != null) {
       throw stop[0];
     }
-    return new BatchSummary(
+    return new BatchProgress(
         counters[1], counters[2], Duration.ofNanos(System.nanoTime() - started));
   }
 

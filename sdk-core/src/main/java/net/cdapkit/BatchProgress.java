@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Where a {@link BatchConsultation} stands: dossiers finished so far, how many failed, and the time
- * elapsed. Given to the progress callback after each dossier.
+ * elapsed. Given to the progress callback after each dossier, and returned by {@code run} once the
+ * batch is over.
  */
 public final class BatchProgress {
   private final long completed;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.cdapkit.BatchItem;
-import net.cdapkit.BatchSummary;
+import net.cdapkit.BatchProgress;
 import net.cdapkit.CafContext;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
@@ -82,7 +82,7 @@ class BatchConsultationIntegrationTest {
     AtomicBoolean overlapped = new AtomicBoolean();
     List<Long> indexes = new ArrayList<>();
     AtomicLong lastProgress = new AtomicLong();
-    BatchSummary summary =
+    BatchProgress summary =
         caf("T1", cafCode)
             .batch()
             .finalite(Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL))
@@ -118,7 +118,7 @@ class BatchConsultationIntegrationTest {
             .orElseThrow()
             .numeroAllocataire();
     List<BatchItem> items = new ArrayList<>();
-    BatchSummary summary =
+    BatchProgress summary =
         caf("T5", cafCode)
             .batch()
             .finalite(Finalite.of(FinaliteCode.GESTION_LOCATIVE))

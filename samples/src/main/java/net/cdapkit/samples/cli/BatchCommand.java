@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import net.cdapkit.BatchSummary;
+import net.cdapkit.BatchProgress;
 import net.cdapkit.ModelJson;
 import net.cdapkit.RateLimit;
 import net.cdapkit.audit.JsonLinesAuditJournal;
@@ -94,7 +94,7 @@ final class BatchCommand implements Callable<Integer> {
               : connection.session.habilitations().finalites().stream()
                   .findFirst()
                   .orElseThrow(() -> new InvalidInputException("The session allows no finalité"));
-      BatchSummary summary =
+      BatchProgress summary =
           connection
               .session
               .selectCaf(caf)
