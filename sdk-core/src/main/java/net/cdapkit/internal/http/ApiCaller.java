@@ -144,37 +144,14 @@ public final class ApiCaller {
         if (response.isSuccessful()) {
           return read(response, requestId, attempt, context);
         }
-        String header = response.headers().get("Retry-After");
-        if (header == null) {
-          header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
-        }
-        retryAfter = retryAfter(header, timing.now());
+        retryAfter = retryAfterOf(response);
         failure = mapError(response, requestId, attempt, context, retryAfter);
       } catch (CdapException e) {
         throw withEarlier(e, ambiguous);
       } catch (ResponseSizeLimit.TooLargeException e) {
-        throw withEarlier(
-            new ProtocolException(
-                "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
-                current.request().header(CdapApi.REQUEST_ID),
-                attempt,
-                null),
-            ambiguous);
+        throw withEarlier(tooLarge(e, current, attempt, context), ambiguous);
       } catch (IOException e) {
-        if (log.isDebugEnabled()) {
-          log.debug(
-              "cdap {} attempt {} failed: {} after {} ms",
-              context.operation(),
-              attempt,
-              e.getClass().getSimpleName(),
-              (timing.nanoTime() - started) / 1_000_000);
-        }
-        failure =
-            new TransportException(
-                transportMessage(e, context),
-                current.request().header(CdapApi.REQUEST_ID),
-                attempt,
-                e);
+        failure = transportFailure(e, current, attempt, started, context);
       } catch (RuntimeException e) {
         // OkHttp and Retrofit do not throw these for network conditions; surface them typed
         // so that no caller ever sees an untyped failure from the SDK.
@@ -309,27 +286,14 @@ public final class ApiCaller {
                   result.complete(read(response, requestId, attempt, context));
                   return;
                 }
-                String header = response.headers().get("Retry-After");
-                if (header == null) {
-                  header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
-                }
-                Duration retryAfter = retryAfter(header, timing.now());
+                Duration retryAfter = retryAfterOf(response);
                 failed(mapError(response, requestId, attempt, context, retryAfter), retryAfter);
               } catch (CdapException e) {
                 fail(e);
               } catch (ResponseSizeLimit.TooLargeException e) {
-                fail(
-                    new ProtocolException(
-                        "Response for "
-                            + context.operation()
-                            + " exceeds "
-                            + e.maxBytes()
-                            + " bytes",
-                        current.request().header(CdapApi.REQUEST_ID),
-                        attempt,
-                        null));
+                fail(tooLarge(e, current, attempt, context));
               } catch (IOException e) {
-                failed(transport(e), null);
+                failed(transportFailure(e, current, attempt, started, context), null);
               } catch (RuntimeException e) {
                 failed(
                     new TransportException(
@@ -344,7 +308,7 @@ public final class ApiCaller {
             @Override
             public void onFailure(Call<ResponseBody> c, Throwable t) {
               if (t instanceof IOException) {
-                failed(transport((IOException) t), null);
+                failed(transportFailure((IOException) t, current, attempt, started, context), null);
               } else {
                 failed(
                     new TransportException(
@@ -354,22 +318,6 @@ public final class ApiCaller {
                         t),
                     null);
               }
-            }
-
-            private TransportException transport(IOException e) {
-              if (log.isDebugEnabled()) {
-                log.debug(
-                    "cdap {} attempt {} failed: {} after {} ms",
-                    context.operation(),
-                    attempt,
-                    e.getClass().getSimpleName(),
-                    (timing.nanoTime() - started) / 1_000_000);
-              }
-              return new TransportException(
-                  transportMessage(e, context),
-                  current.request().header(CdapApi.REQUEST_ID),
-                  attempt,
-                  e);
             }
           });
     }
@@ -403,6 +351,41 @@ public final class ApiCaller {
     private void fail(CdapException failure) {
       result.completeExceptionally(withEarlier(failure, ambiguous));
     }
+  }
+
+  /** The server's {@code Retry-After}, read where {@link NoHiddenRetry} may have moved it. */
+  private Duration retryAfterOf(Response<ResponseBody> response) {
+    String header = response.headers().get("Retry-After");
+    if (header == null) {
+      header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
+    }
+    return retryAfter(header, timing.now());
+  }
+
+  private static ProtocolException tooLarge(
+      ResponseSizeLimit.TooLargeException e,
+      Call<ResponseBody> current,
+      int attempt,
+      CallContext context) {
+    return new ProtocolException(
+        "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
+        current.request().header(CdapApi.REQUEST_ID),
+        attempt,
+        null);
+  }
+
+  private TransportException transportFailure(
+      IOException e, Call<ResponseBody> current, int attempt, long started, CallContext context) {
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "cdap {} attempt {} failed: {} after {} ms",
+          context.operation(),
+          attempt,
+          e.getClass().getSimpleName(),
+          (timing.nanoTime() - started) / 1_000_000);
+    }
+    return new TransportException(
+        transportMessage(e, context), current.request().header(CdapApi.REQUEST_ID), attempt, e);
   }
 
   /**
