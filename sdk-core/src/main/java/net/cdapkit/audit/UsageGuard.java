@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +63,7 @@ public final class UsageGuard {
   private final ZoneId zone;
   private final Mode mode;
   private final Consumer<AtypicalUse> listener;
-  private final ConcurrentHashMap<String, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
   private UsageGuard(Builder b, boolean enabled) {
     this.enabled = enabled;
@@ -116,22 +114,13 @@ public final class UsageGuard {
     if (!enabled) {
       return Optional.empty();
     }
-    ArrayDeque<Instant> window =
-        windows.computeIfAbsent(partner + '\u0000' + agent, k -> new ArrayDeque<>());
+    Window window = windows.computeIfAbsent(partner + '\u0000' + agent, k -> new Window());
     AtypicalUse use;
     synchronized (window) {
-      Instant dayAgo = at.minus(DAY);
-      Instant hourAgo = at.minus(HOUR);
-      while (!window.isEmpty() && !window.peekFirst().isAfter(dayAgo)) {
-        window.pollFirst();
-      }
+      long now = Window.nanos(at);
+      window.dropUpTo(now - DAY.toNanos());
       int lastDay = window.size() + 1;
-      int lastHour = 1;
-      for (Iterator<Instant> it = window.descendingIterator(); it.hasNext(); ) {
-        if (it.next().isAfter(hourAgo)) {
-          lastHour++;
-        }
-      }
+      int lastHour = window.countAfter(now - HOUR.toNanos()) + 1;
       Set<AtypicalUse.Reason> reasons = EnumSet.noneOf(AtypicalUse.Reason.class);
       if (maxPerHour > 0 && lastHour > maxPerHour) {
         reasons.add(AtypicalUse.Reason.HOURLY_VOLUME);
@@ -144,7 +133,7 @@ public final class UsageGuard {
       }
       boolean block = mode == Mode.BLOCK && !reasons.isEmpty();
       if (count && !block) {
-        window.addLast(at);
+        window.add(now);
       }
       if (reasons.isEmpty()) {
         return Optional.empty();
@@ -218,6 +207,72 @@ public final class UsageGuard {
         + ", night="
         + (nightStart == null ? "unchecked" : nightStart + "-" + nightEnd + " " + zone)
         + "}";
+  }
+
+  /**
+   * One agent's consultations of the last 24 hours, as instants in nanoseconds, kept sorted in a
+   * growable ring: adding one (in order, as they come) and dropping the expired ones cost O(1)
+   * amortised, counting the last hour O(log n). A busy batch agent makes tens of thousands of
+   * consultations a day; a scan per consultation would make the batch quadratic.
+   */
+  private static final class Window {
+    private long[] ring = new long[16];
+    private int head;
+    private int size;
+
+    static long nanos(Instant at) {
+      return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    int size() {
+      return size;
+    }
+
+    private long at(int i) {
+      return ring[(head + i) & (ring.length - 1)];
+    }
+
+    /** Forgets the consultations at or before {@code limit}. */
+    void dropUpTo(long limit) {
+      while (size > 0 && ring[head] <= limit) {
+        head = (head + 1) & (ring.length - 1);
+        size--;
+      }
+    }
+
+    /** How many consultations are strictly after {@code limit}. */
+    int countAfter(long limit) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (at(mid) <= limit) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return size - lo;
+    }
+
+    /** Adds one, keeping the order if threads (or a test clock) hand instants slightly late. */
+    void add(long t) {
+      if (size == ring.length) {
+        long[] bigger = new long[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+          bigger[i] = at(i);
+        }
+        ring = bigger;
+        head = 0;
+      }
+      int i = size;
+      while (i > 0 && at(i - 1) > t) {
+        ring[(head + i) & (ring.length - 1)] = at(i - 1);
+        i--;
+      }
+      ring[(head + i) & (ring.length - 1)] = t;
+      size++;
+    }
   }
 
   /** Logs an agent's atypical use at most once an hour, without naming the agent. */

@@ -69,6 +69,49 @@ class UsageGuardTest {
   }
 
   @Test
+  void admit_overADayOfBatchVolume_countsTheSlidingWindowsExactly() {
+    // One consultation every 6 s for 30 hours: 600 an hour, 14,400 a day once the windows are full.
+    // Thresholds of 1 make every consultation report its counts to the listener.
+    UsageGuard g = guard().maxPerHour(1).maxPerDay(1).noNightHours().build();
+    int n = 18_000;
+    for (int i = 0; i < n; i++) {
+      g.admit("P", "a", MORNING.plusSeconds(6L * i));
+    }
+
+    assertThat(told).hasSize(n - 1);
+    for (AtypicalUse use : told) {
+      int i = (int) (Duration.between(MORNING, use.at()).toSeconds() / 6);
+      assertThat(use.lastHour()).as("hour count at %d", i).isEqualTo(Math.min(i + 1, 600));
+      assertThat(use.lastDay()).as("day count at %d", i).isEqualTo(Math.min(i + 1, 14_400));
+    }
+  }
+
+  @Test
+  void admit_whenInstantsArriveOutOfOrder_countsEachInItsWindow() {
+    // Threads hand their instants slightly late: 0 s, -15 s, 60 s, 45 s, 120 s...
+    List<Instant> instants = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      instants.add(MORNING.plusSeconds(i % 2 == 0 ? 30L * i : 30L * i - 45));
+    }
+    UsageGuard g = guard().maxPerHour(1).maxPerDay(1).noNightHours().build();
+
+    for (Instant at : instants) {
+      g.admit("P", "a", at);
+    }
+
+    assertThat(told).hasSize(instants.size() - 1);
+    for (int i = 1; i < instants.size(); i++) {
+      Instant at = instants.get(i);
+      long inTheHour =
+          instants.subList(0, i).stream()
+              .filter(t -> t.isAfter(at.minus(Duration.ofHours(1))))
+              .count();
+      assertThat(told.get(i - 1).lastHour()).as("consultation %d", i).isEqualTo(inTheHour + 1);
+      assertThat(told.get(i - 1).lastDay()).isEqualTo(i + 1);
+    }
+  }
+
+  @Test
   void admit_atNight_warnsInTheGuardsZone_acrossMidnight() {
     UsageGuard g = guard().build();
     // 21:30 and 06:30 in Paris (UTC+1 in March) are night; 07:00 is not.
