@@ -18,7 +18,13 @@ final class FlatJson {
       return;
     }
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int plain = 0;
+    while (plain < value.length() && !needsEscape(value.charAt(plain))) {
+      plain++;
+    }
+    // Most values (codes, instants, hex) need no escape: one bulk copy instead of a char at a time.
+    out.append(value, 0, plain);
+    for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
         case '"':
@@ -45,6 +51,10 @@ final class FlatJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029;
   }
 
   /**
