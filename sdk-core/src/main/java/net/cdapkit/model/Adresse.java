@@ -27,7 +27,7 @@ public abstract class Adresse {
   @Value.Check
   void check() {
     String cp = codePostal();
-    if (cp.length() != 5 || !cp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!Digits.only(cp, 5, 5)) {
       throw new IllegalStateException("Adresse.codePostal must be five digits");
     }
   }

@@ -24,7 +24,7 @@ public final class CafCode implements Comparable<CafCode> {
       throw new InvalidInputException("CAF code is required: three digits, e.g. 751");
     }
     String v = value.strip();
-    if (v.length() != 3 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!Digits.only(v, 3, 3)) {
       throw new InvalidInputException(
           "CAF code must be exactly three digits (département + rank), e.g. 751; got '"
               + (v.length() <= 8 ? v : v.substring(0, 8) + "…")

@@ -25,7 +25,7 @@ public final class Nir {
       throw new InvalidInputException("NIR is required: 13 digits and a 2-digit key");
     }
     String v = value.replace(" ", "");
-    if (v.length() != 15 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!Digits.only(v, 15, 15)) {
       throw new InvalidInputException("NIR must be 13 digits and a 2-digit key (value not shown)");
     }
     if (Integer.parseInt(v.substring(13)) != key(v.substring(0, 13))) {

@@ -25,7 +25,7 @@ public final class NumeroAllocataire {
       throw new InvalidInputException("Numéro allocataire is required: 1 to 7 digits");
     }
     String v = value.strip();
-    if (v.isEmpty() || v.length() > 7 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!Digits.only(v, 1, 7)) {
       throw new InvalidInputException("Numéro allocataire must be 1 to 7 digits (value not shown)");
     }
     return new NumeroAllocataire("0".repeat(7 - v.length()) + v);
