@@ -18,7 +18,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,14 +351,18 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
     for (Field f : generatedClassOf(type).getDeclaredFields()) {
       fieldOrder.add(f.getName());
     }
+    // One plain comparator: Comparator's combinators each bootstrap lambdas on a cold JVM.
     accessors.sort(
-        Comparator.comparingInt(
-                (Method m) -> {
-                  int index = fieldOrder.indexOf(m.getName());
-                  return index < 0 ? Integer.MAX_VALUE : index;
-                })
-            .thenComparing(Method::getName));
+        (a, b) -> {
+          int byField = Integer.compare(rank(fieldOrder, a), rank(fieldOrder, b));
+          return byField != 0 ? byField : a.getName().compareTo(b.getName());
+        });
     return accessors;
+  }
+
+  private static int rank(List<String> fieldOrder, Method accessor) {
+    int index = fieldOrder.indexOf(accessor.getName());
+    return index < 0 ? Integer.MAX_VALUE : index;
   }
 
   private static Attribute attribute(
