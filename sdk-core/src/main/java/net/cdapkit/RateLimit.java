@@ -43,7 +43,7 @@ public final class RateLimit {
 
   /**
    * The rate the server declares at authentication ({@code debitMaxParSeconde}), with a burst of
-   * one second's worth; no pacing if the server declares none. The default.
+   * half a second's worth (at least 1); no pacing if the server declares none. The default.
    */
   public static RateLimit serverDeclared() {
     return SERVER_DECLARED;
@@ -55,7 +55,7 @@ public final class RateLimit {
   }
 
   /**
-   * A fixed rate, whatever the server declares, with a burst of one second's worth (at least 1).
+   * A fixed rate, whatever the server declares, with a burst of half a second's worth (at least 1).
    *
    * @throws InvalidInputException unless positive and finite
    */
@@ -109,9 +109,16 @@ public final class RateLimit {
     }
   }
 
+  /**
+   * Half a second's worth (at least 1). The server counts a token's requests in a bucket of one
+   * second's worth (see the contract's {@code debitMaxParSeconde}); a client bucket half that size
+   * leaves half a second for network jitter to bunch requests up before the server sees more than
+   * its limit. A bucket as large as the server's leaves none: at 1,000 requests per second against
+   * the simulator enforcing that rate, 40 of 20,000 requests were refused with 429.
+   */
   private static int burstFor(double rate) {
     checkRate(rate);
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(rate)));
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(rate / 2)));
   }
 
   @Override

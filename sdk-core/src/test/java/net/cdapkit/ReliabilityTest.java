@@ -334,7 +334,8 @@ class ReliabilityTest {
     TokenBucket bucket = session(client).pacing();
     assertThat(bucket).isNotNull();
     assertThat(bucket.permitsPerSecond()).isEqualTo(20);
-    assertThat(bucket.burst()).isEqualTo(20);
+    // Half the server's bucket: room for network jitter before the server sees a burst over it.
+    assertThat(bucket.burst()).isEqualTo(10);
   }
 
   @Test
