@@ -4,7 +4,7 @@ package net.cdapkit.testkit;
  * An error answer of the simulator, thrown by a handler and turned into the contract's error body.
  * Its detail is sent to the client: it never quotes a personal value (numéro, NIR, name).
  */
-final class ApiError extends RuntimeException {
+class ApiError extends RuntimeException {
   final ErrorCode code;
   final String detail;
 

@@ -68,7 +68,9 @@ public final class CdapSimulator implements AutoCloseable {
     this.requestedPort = b.port;
     this.catalogue = b.catalogue != null ? b.catalogue : Catalogue.standard();
     this.clock = b.clock;
-    this.handler = new SimulatorHandler(state, catalogue, b.clock, b.tokenLifetime);
+    this.handler =
+        new SimulatorHandler(
+            state, catalogue, b.clock, b.tokenLifetime, b.declaredRate, b.enforceRate);
     this.journal = new RequestJournal(b.recordRequests);
     this.conformance = new ConformanceChecker(b.conformance);
     this.pipeline = new SimulatorPipeline(handler, faults, journal, conformance);
@@ -343,8 +345,27 @@ public final class CdapSimulator implements AutoCloseable {
     private Catalogue catalogue;
     private boolean recordRequests = true;
     private Conformance conformance = Conformance.OFF;
+    private int declaredRate = SimulatorHandler.DEFAULT_DEBIT_MAX_PAR_SECONDE;
+    private boolean enforceRate;
 
     private Builder() {}
+
+    /**
+     * Declares {@code requestsPerSecond} as each token's {@code debitMaxParSeconde} and enforces it
+     * as the contract counts it: a bucket per token holding up to {@code requestsPerSecond}
+     * requests, refilled at {@code requestsPerSecond} per second by the simulator's {@link Clock};
+     * a request that finds it empty gets 429 ({@code 00429}) with {@code Retry-After} and is not
+     * counted. By default the simulator declares 20 per second and enforces nothing, so that a
+     * test's unpaced client is never refused.
+     */
+    public Builder enforceRateLimit(int requestsPerSecond) {
+      if (requestsPerSecond < 1) {
+        throw new IllegalArgumentException("requestsPerSecond must be at least 1");
+      }
+      this.declaredRate = requestsPerSecond;
+      this.enforceRate = true;
+      return this;
+    }
 
     /**
      * Whether to keep what each request carried for {@link CdapSimulator#verify()} (default true;

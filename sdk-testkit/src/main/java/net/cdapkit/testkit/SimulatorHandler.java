@@ -2,6 +2,7 @@ package net.cdapkit.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
@@ -39,18 +41,34 @@ final class SimulatorHandler {
   private static final Pattern FINALITE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern CAF = Pattern.compile("[0-9]{3}");
   private static final Pattern NUMERO = Pattern.compile("[0-9]{7}");
-  private static final int DEBIT_MAX_PAR_SECONDE = 20;
+  static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
 
   private final SimulatorState state;
   private final Catalogue catalogue;
   private final Clock clock;
   private final Duration tokenLifetime;
+  private final int declaredRate;
+  private final boolean enforceRate;
+  private final ConcurrentHashMap<String, RateBucket> buckets = new ConcurrentHashMap<>();
 
+  /** A handler that declares the default rate and enforces none. */
   SimulatorHandler(SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
+    this(state, catalogue, clock, tokenLifetime, DEFAULT_DEBIT_MAX_PAR_SECONDE, false);
+  }
+
+  SimulatorHandler(
+      SimulatorState state,
+      Catalogue catalogue,
+      Clock clock,
+      Duration tokenLifetime,
+      int declaredRate,
+      boolean enforceRate) {
     this.state = state;
     this.catalogue = catalogue;
     this.clock = clock;
     this.tokenLifetime = tokenLifetime;
+    this.declaredRate = declaredRate;
+    this.enforceRate = enforceRate;
   }
 
   /** Answers any request; never throws. Every answer carries an {@code X-Request-Id}. */
@@ -65,6 +83,8 @@ final class SimulatorHandler {
                 + " et '-'.");
       }
       response = route(req);
+    } catch (RateLimited e) {
+      response = error(e).withHeader("Retry-After", Long.toString(e.retryAfterSeconds));
     } catch (ApiError e) {
       response = error(e);
     } catch (RuntimeException e) {
@@ -174,7 +194,7 @@ final class SimulatorHandler {
                     .put("agent", Json.obj().put("id", agent.login()).put("nom", agent.nom()))
                     .put("profil", session.profil())
                     .put("habilitations", habilitations)
-                    .put("debitMaxParSeconde", DEBIT_MAX_PAR_SECONDE));
+                    .put("debitMaxParSeconde", declaredRate));
     return SimResponse.json(200, json).withHeader("Cache-Control", "no-store");
   }
 
@@ -194,11 +214,69 @@ final class SimulatorHandler {
       throw new ApiError(
           ErrorCode.TOKEN_EXPIRED, "Jeton d'accès expiré : authentifiez-vous de nouveau.");
     }
+    if (enforceRate) {
+      long waitNanos =
+          buckets.computeIfAbsent(session.token(), t -> new RateBucket(declaredRate, clock)).take();
+      if (waitNanos > 0) {
+        throw new RateLimited(waitNanos);
+      }
+    }
     return session;
   }
 
+  /** 429 for a token over its declared rate, with the seconds until a request would pass. */
+  static final class RateLimited extends ApiError {
+    final long retryAfterSeconds;
+
+    RateLimited(long waitNanos) {
+      super(
+          ErrorCode.RATE_LIMITED,
+          "Trop de requêtes pour ce jeton : réessayez après le délai indiqué.");
+      this.retryAfterSeconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    }
+  }
+
+  /**
+   * A token's allowance: up to {@code rate} requests at once, refilled at {@code rate} per second
+   * of the simulator's clock.
+   */
+  private static final class RateBucket {
+    private final double rate;
+    private final Clock clock;
+    private double available;
+    private long lastNanos;
+
+    RateBucket(int rate, Clock clock) {
+      this.rate = rate;
+      this.clock = clock;
+      this.available = rate;
+      this.lastNanos = nanos(clock);
+    }
+
+    private static long nanos(Clock clock) {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Takes one request's allowance; 0 if granted, else the nanoseconds until one would be. */
+    synchronized long take() {
+      long now = nanos(clock);
+      if (now > lastNanos) {
+        available = Math.min(rate, available + (now - lastNanos) * rate / 1e9);
+        lastNanos = now;
+      }
+      if (available >= 1) {
+        available -= 1;
+        return 0;
+      }
+      return (long) Math.ceil((1 - available) * 1e9 / rate);
+    }
+  }
+
   private SimResponse logout(SimRequest req) {
-    state.closeSession(session(req));
+    Session session = session(req);
+    buckets.remove(session.token());
+    state.closeSession(session);
     return SimResponse.noContent();
   }
 
