@@ -25,7 +25,6 @@ import net.cdapkit.benchmarks.client.BatchMain;
 import net.cdapkit.benchmarks.client.ColdStart;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.testkit.Catalogue;
-import net.cdapkit.testkit.SyntheticDossier;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -520,9 +519,14 @@ public final class Quick {
     banner(
         "Batch: "
             + n
-            + " consultations (look-up + synthèse) at "
+            + " consultations of CAF "
+            + BATCH_CAF.value()
+            + " (look-up + synthèse) through the SDK's batch API, against the simulator in its own"
+            + " process enforcing "
+            + 2 * rate
+            + " requests/s ("
             + rate
-            + "/s against the simulator in its own process; SDK JVM -Xmx64m");
+            + " consultations/s); SDK JVM -Xmx64m");
     Path targets = work.resolve("batch-targets.txt");
     writeTargets(targets, n);
     Process simulator =
@@ -530,7 +534,10 @@ public final class Quick {
                 javaExecutable(),
                 "-cp",
                 target.resolve("benchmarks.jar").toString(),
-                SimulatorMain.class.getName())
+                SimulatorMain.class.getName(),
+                "0",
+                // a consultation is two requests: the look-up and the tab
+                Integer.toString(2 * rate))
             .redirectError(work.resolve("simulator.stderr.log").toFile())
             .start();
     try {
@@ -549,8 +556,8 @@ public final class Quick {
       command.add(String.join(java.io.File.pathSeparator, sdkClasspath()));
       command.add(BatchMain.class.getName());
       command.add(url);
+      command.add(BATCH_CAF.value());
       command.add(targets.toString());
-      command.add(Integer.toString(rate));
       command.add(Integer.toString(settings.batchConcurrency()));
       Process batch =
           new ProcessBuilder(command)
@@ -611,23 +618,22 @@ public final class Quick {
   }
 
   /** Writes {@code n} lines "caf numero", cycling over the dossiers the T1 demo agent may see. */
+  /** The CAF of the batch: a batch consults dossiers of one CAF, as {@code cdap batch --caf}. */
+  private static final CafCode BATCH_CAF = CafCode.of("751");
+
+  /** {@code n} numéros of the batch's CAF, one per line, cycling over the catalogue's dossiers. */
   private static void writeTargets(Path file, int n) throws IOException {
-    Set<CafCode> visible = Set.of(CafCode.of("751"), CafCode.of("131"), CafCode.of("691"));
-    List<String> dossiers =
+    List<String> numeros =
         Catalogue.standard().dossiers().stream()
-            .filter(d -> visible.contains(d.caf()))
-            .map(Quick::line)
+            .filter(d -> d.caf().equals(BATCH_CAF))
+            .map(d -> d.numeroAllocataire().value())
             .collect(Collectors.toList());
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int i = 0; i < n; i++) {
-        w.write(dossiers.get(i % dossiers.size()));
+        w.write(numeros.get(i % numeros.size()));
         w.write('\n');
       }
     }
-  }
-
-  private static String line(SyntheticDossier d) {
-    return d.caf().value() + " " + d.numeroAllocataire().value();
   }
 
   // --------------------------------------------------------------------------------------- report

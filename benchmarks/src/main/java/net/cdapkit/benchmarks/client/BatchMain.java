@@ -2,7 +2,6 @@ package net.cdapkit.benchmarks.client;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -10,146 +9,100 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import net.cdapkit.BatchProgress;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
+import net.cdapkit.capability.Tab;
 import net.cdapkit.model.CafCode;
-import net.cdapkit.model.NumeroAllocataire;
 import net.cdapkit.model.Synthese;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * The batch benchmark's process, run with a small heap ({@code -Xmx64m}): reads targets from a file
- * as a stream, one {@code "caf numero"} per line, consults them through {@link BatchDriver}, and
- * prints one {@code batch-result} line of counters for the parent to parse.
+ * The batch benchmark's process, run with a small heap ({@code -Xmx64m}): reads numéros of one CAF
+ * from a file as a stream, one per line, and consults each through the SDK's own batch API ({@link
+ * BatchConsultation}: look-up and synthèse, bounded concurrency, paced at the rate the server
+ * declares, the SDK's default), then prints one {@code batch-result} line of counters for the
+ * parent to parse.
  *
- * <p>{@code java -Xmx64m ... BatchMain <baseUrl> <targetsFile> <ratePerSecond> <concurrency>}
+ * <p>{@code java -Xmx64m ... BatchMain <baseUrl> <caf> <numerosFile> <concurrency>}
  */
 public final class BatchMain {
   private BatchMain() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 4) {
-      System.err.println("usage: BatchMain <baseUrl> <targetsFile> <ratePerSecond> <concurrency>");
+      System.err.println("usage: BatchMain <baseUrl> <caf> <numerosFile> <concurrency>");
       System.exit(2);
     }
     String baseUrl = args[0];
-    Path file = Path.of(args[1]);
-    double rate = Double.parseDouble(args[2]);
+    CafCode caf = CafCode.of(args[1]);
+    Path file = Path.of(args[2]);
     int concurrency = Integer.parseInt(args[3]);
 
     StatusCounter statuses = new StatusCounter();
     CdapClient client =
-        SdkConfig.batchClient(
-            baseUrl,
-            SdkConfig.Variant.PARTNER_DEFAULT,
-            concurrency,
-            // a consultation is two requests: the lookup and the tab
-            2 * rate,
-            statuses);
+        SdkConfig.batchClient(baseUrl, SdkConfig.Variant.PARTNER_DEFAULT, concurrency, statuses);
     LongAdder mismatched = new LongAdder();
-    AtomicLong done = new AtomicLong();
-    long[] startedAt = new long[1];
     Map<String, LongAdder> failures = new ConcurrentHashMap<>();
-    BatchDriver.Summary summary;
+    BatchProgress summary;
     try (CdapSession session = client.authenticate();
         BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       resetHeapPeaks();
       long gcBefore = gcMillis();
-      startedAt[0] = System.nanoTime();
       summary =
-          new BatchDriver(session, SdkConfig.FINALITE, rate, concurrency)
-              .run(
-                  targets(lines),
-                  new BatchDriver.Listener() {
-                    @Override
-                    public void onResult(BatchDriver.Target target, Synthese synthese) {
-                      if (!synthese.caf().equals(target.caf())) {
-                        mismatched.increment();
-                      }
-                      progress();
+          session
+              .selectCaf(caf)
+              .batch()
+              .finalite(SdkConfig.FINALITE)
+              .tabs(Tab.SYNTHESE)
+              .concurrency(concurrency)
+              .onProgress(
+                  p -> {
+                    if (p.completed() % 1000 == 0) {
+                      System.out.printf(
+                          Locale.ROOT,
+                          "batch-progress done=%d t_ms=%d%n",
+                          p.completed(),
+                          p.elapsed().toMillis());
                     }
-
-                    @Override
-                    public void onFailure(BatchDriver.Target target, RuntimeException failure) {
+                  })
+              .runNumeros(
+                  lines.lines().filter(line -> !line.isBlank()).map(String::trim),
+                  item -> {
+                    if (!item.succeeded()) {
                       // The type only: a message could name the dossier.
                       failures
-                          .computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder())
+                          .computeIfAbsent(
+                              item.failure().get().getClass().getSimpleName(), k -> new LongAdder())
                           .increment();
-                      progress();
-                    }
-
-                    private void progress() {
-                      long n = done.incrementAndGet();
-                      if (n % 1000 == 0) {
-                        System.out.printf(
-                            Locale.ROOT,
-                            "batch-progress done=%d t_ms=%d%n",
-                            n,
-                            (System.nanoTime() - startedAt[0]) / 1_000_000);
-                      }
+                    } else if (!item.tab(Tab.SYNTHESE, Synthese.class).get().caf().equals(caf)) {
+                      mismatched.increment();
                     }
                   });
       System.out.printf(
           Locale.ROOT,
-          "batch-result started=%d ok=%d failed=%d mismatched=%d wall_ms=%d http_429=%d"
-              + " responses=%d heap_peak_mb=%.1f heap_max_mb=%d gc_ms=%d behind_schedule_ms=%d%n",
-          summary.started(),
+          "batch-result completed=%d ok=%d failed=%d mismatched=%d wall_ms=%d http_429=%d"
+              + " responses=%d heap_peak_mb=%.1f heap_max_mb=%d gc_ms=%d%n",
+          summary.completed(),
           summary.succeeded(),
           summary.failed(),
           mismatched.sum(),
-          summary.wallNanos() / 1_000_000,
+          summary.elapsed().toMillis(),
           statuses.http429.get(),
           statuses.responses.get(),
           heapPeakMb(),
           Runtime.getRuntime().maxMemory() / (1024 * 1024),
-          gcMillis() - gcBefore,
-          summary.behindScheduleNanos() / 1_000_000);
+          gcMillis() - gcBefore);
       failures.forEach((type, count) -> System.out.println("batch-failure " + type + "=" + count));
     }
     System.out.flush();
     System.exit(0);
-  }
-
-  /** The file's lines as targets, read as the batch consumes them. */
-  static Iterator<BatchDriver.Target> targets(BufferedReader lines) {
-    return new Iterator<>() {
-      private String next = read();
-
-      private String read() {
-        try {
-          String line;
-          do {
-            line = lines.readLine();
-          } while (line != null && line.isBlank());
-          return line;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public BatchDriver.Target next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String[] parts = next.trim().split("\\s+");
-        next = read();
-        return new BatchDriver.Target(CafCode.of(parts[0]), NumeroAllocataire.of(parts[1]));
-      }
-    };
   }
 
   private static void resetHeapPeaks() {

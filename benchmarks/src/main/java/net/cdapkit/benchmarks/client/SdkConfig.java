@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CredentialsProvider;
-import net.cdapkit.RateLimit;
 import net.cdapkit.audit.AuditKey;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.model.CafCode;
@@ -79,21 +78,17 @@ public final class SdkConfig {
   /**
    * A client for a batch of {@code concurrency} parallel consultations, configured as the README
    * tells partners to: the default connection pool keeps 5 idle connections, so it is sized to the
-   * concurrency; {@code statusCounter} sees every response, retried ones included.
+   * concurrency; the pace is the SDK's default, the rate the server declares at authentication;
+   * {@code statusCounter} sees every response, retried ones included.
    */
   public static CdapClient batchClient(
-      String baseUrl, Variant variant, int concurrency, double rate, Interceptor statusCounter) {
+      String baseUrl, Variant variant, int concurrency, Interceptor statusCounter) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES))
             .addNetworkInterceptor(statusCounter)
             .build();
     http.dispatcher().setMaxRequestsPerHost(Math.max(5, concurrency));
-    // The simulator declares 20 requests/second; a partner running a scaled batch sets its own
-    // rate, which the SDK's pacing then holds (every request, retries included).
-    return builder(baseUrl, variant)
-        .okHttpClient(http)
-        .rateLimit(RateLimit.perSecond(rate))
-        .build();
+    return builder(baseUrl, variant).okHttpClient(http).build();
   }
 }
