@@ -26,9 +26,9 @@ import okhttp3.Response;
 /**
  * The batch benchmark's process, run with a small heap ({@code -Xmx64m}): reads numéros of one CAF
  * from a file as a stream, one per line, and consults each through the SDK's own batch API ({@link
- * BatchConsultation}: look-up and synthèse, bounded concurrency, paced at the rate the server
- * declares, the SDK's default), then prints one {@code batch-result} line of counters for the
- * parent to parse.
+ * net.cdapkit.BatchConsultation}: look-up and synthèse, bounded concurrency, paced at the rate the
+ * server declares, the SDK's default), then prints one {@code batch-result} line of counters for
+ * the parent to parse.
  *
  * <p>{@code java -Xmx64m ... BatchMain <baseUrl> <caf> <numerosFile> <concurrency>}
  */
