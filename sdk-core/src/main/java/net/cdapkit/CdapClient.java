@@ -184,7 +184,6 @@ public final class CdapClient {
         profile);
   }
 
-  /** The caller's pins, if any, and the builder's. */
   /**
    * {@code base.newBuilder()}, handing on the TLS set-up {@code base} already made. A client built
    * with OkHttp's defaults keeps no explicit socket factory in its builder, so building from it
@@ -200,6 +199,7 @@ public final class CdapClient {
     return builder;
   }
 
+  /** The caller's pins, if any, and the builder's. */
   private static CertificatePinner pinner(CertificatePinner base, List<String[]> pins) {
     if (pins.isEmpty()) {
       return base;
