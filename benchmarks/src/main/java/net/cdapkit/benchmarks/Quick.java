@@ -617,7 +617,6 @@ public final class Quick {
     }
   }
 
-  /** Writes {@code n} lines "caf numero", cycling over the dossiers the T1 demo agent may see. */
   /** The CAF of the batch: a batch consults dossiers of one CAF, as {@code cdap batch --caf}. */
   private static final CafCode BATCH_CAF = CafCode.of("751");
 

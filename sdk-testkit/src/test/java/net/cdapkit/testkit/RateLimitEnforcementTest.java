@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import net.cdapkit.BatchProgress;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
@@ -33,7 +34,7 @@ class RateLimitEnforcementTest {
       SimClient.Resp auth =
           client
               .post("auth/token")
-              .json("{\"login\":\"demo-t1\",\"password\":\"demo-password\"}")
+              .json("{\"login\":\"demo-t1\",\"password\":\"" + CdapSimulator.DEMO_PASSWORD + "\"}")
               .send();
       assertThat(auth.at("session.debitMaxParSeconde")).isEqualTo(5.0);
       String token = auth.str("accessToken");
@@ -108,7 +109,7 @@ class RateLimitEnforcementTest {
               .map(SyntheticDossier::numeroAllocataire)
               .collect(Collectors.toList());
       List<NumeroAllocataire> items =
-          java.util.stream.IntStream.range(0, 60)
+          IntStream.range(0, 60)
               .mapToObj(i -> numeros.get(i % numeros.size()))
               .collect(Collectors.toList());
 
