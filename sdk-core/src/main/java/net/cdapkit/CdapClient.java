@@ -13,6 +13,7 @@ import net.cdapkit.audit.AuditSink;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.audit.UsageGuard;
 import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.event.CdapEventListener;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
 import net.cdapkit.internal.http.HttpTraceLog;
@@ -248,6 +249,7 @@ public final class CdapClient {
     private Clock clock = Clock.systemUTC();
     private List<String[]> certificatePins = new ArrayList<>();
     private RateLimit rateLimit = RateLimit.serverDeclared();
+    private CdapEventListener eventListener = CdapEventListener.none();
 
     private Builder() {}
 
@@ -270,6 +272,7 @@ public final class CdapClient {
       b.clock = clock;
       b.certificatePins = new ArrayList<>(certificatePins);
       b.rateLimit = rateLimit;
+      b.eventListener = eventListener;
       return b;
     }
 
@@ -418,6 +421,20 @@ public final class CdapClient {
         throw new InvalidInputException("usageGuard must not be null; use UsageGuard.off()");
       }
       this.usageGuard = guard;
+      return this;
+    }
+
+    /**
+     * The listener told of every call's start, attempts, retries, pacing waits, token renewals,
+     * denials and end (default {@link CdapEventListener#none()}); combine several with {@link
+     * CdapEventListener#composite}.
+     */
+    public Builder eventListener(CdapEventListener listener) {
+      if (listener == null) {
+        throw new InvalidInputException(
+            "eventListener must not be null; use CdapEventListener.none()");
+      }
+      this.eventListener = listener;
       return this;
     }
 
