@@ -331,9 +331,47 @@ public final class Dossier {
             DenialKind.CAPABILITY,
             () -> session.requireAttestation(type, Action.ATTESTATION_POSTALE))
         .request((api, tag, ref) -> api.attestationPostale(tag, ref, type.name()))
-        .decode(
-            (exchange, g) ->
-                ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale"));
+        .decode((exchange, g) -> receipt(exchange, type));
+  }
+
+  /**
+   * Decodes a postal receipt. Its {@code type} is the one field of the contract holding a single
+   * enum value: a type this SDK does not know is read as the type requested (the server has sent
+   * that letter) rather than failing a send that took effect.
+   */
+  private static EnvoiPostalReceipt receipt(Exchange exchange, AttestationType requested) {
+    try {
+      return ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale");
+    } catch (ProtocolException e) {
+      try {
+        com.squareup.moshi.JsonAdapter<Object> tree =
+            net.cdapkit.internal.json.CdapJson.moshi().adapter(Object.class);
+        Object parsed = tree.fromJson(new okio.Buffer().write(exchange.body()));
+        if (parsed instanceof java.util.Map<?, ?> map
+            && map.get("type") instanceof String t
+            && java.util.Arrays.stream(AttestationType.values())
+                .noneMatch(v -> v.name().equals(t))) {
+          @SuppressWarnings("unchecked")
+          java.util.Map<String, Object> copy =
+              new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
+          copy.put("type", requested.name());
+          okio.Buffer rewritten = new okio.Buffer();
+          tree.toJson(rewritten, copy);
+          return ApiCaller.decode(
+              new Exchange(
+                  exchange.status(),
+                  rewritten.readByteArray(),
+                  exchange.contentType(),
+                  exchange.requestId(),
+                  exchange.attempts()),
+              EnvoiPostalReceipt.class,
+              "attestation.postale");
+        }
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // not the one leniency this decoder allows: the original failure stands
+      }
+      throw e;
+    }
   }
 
   /** The asynchronous form of a history: every page fetched, one after the other. */

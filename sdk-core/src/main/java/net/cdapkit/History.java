@@ -26,8 +26,8 @@ import net.cdapkit.model.Perimetre;
  * @param <T> the line type, e.g. {@link net.cdapkit.model.Paiement}
  */
 public final class History<T> implements Iterable<T> {
-  /** The most pages one history may have: a million lines at the contract's page size. */
-  public static final int MAX_PAGES = 10_000;
+  /** The most pages one history may have: a hundred thousand lines at the contract's page size. */
+  public static final int MAX_PAGES = 1_000;
 
   /** One page as the client fetched it. */
   interface Page<T> {
