@@ -319,7 +319,11 @@ public final class CdapClient {
       return this;
     }
 
-    /** The largest response body accepted; a larger one fails as a protocol error. */
+    /**
+     * The largest response body accepted (default 16 MiB); a larger one fails as a protocol error.
+     *
+     * @throws InvalidInputException under 1,024 bytes: an error body must still fit
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
