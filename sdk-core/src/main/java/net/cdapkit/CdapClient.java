@@ -319,11 +319,7 @@ public final class CdapClient {
       return this;
     }
 
-    /**
-     * The largest response body accepted (default 16 MiB); a larger one fails as a protocol error.
-     *
-     * @throws InvalidInputException under 1,024 bytes: an error body must still fit
-     */
+    /** The largest response body accepted: 16 MiB by default, at least 1,024 bytes. */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
