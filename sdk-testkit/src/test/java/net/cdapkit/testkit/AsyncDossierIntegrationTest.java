@@ -83,8 +83,10 @@ class AsyncDossierIntegrationTest {
     assertThat(AsyncDossier.join(a.rsa())).isEqualTo(d.rsa());
     assertThat(AsyncDossier.join(a.logement())).isEqualTo(d.logement());
     assertThat(AsyncDossier.join(a.creances())).isEqualTo(d.creances());
-    assertThat(AsyncDossier.join(a.paiements(Periode.all()))).isEqualTo(d.paiements().toList());
-    assertThat(AsyncDossier.join(a.courriers(Periode.all()))).isEqualTo(d.courriers().toList());
+    assertThat(AsyncDossier.join(a.paiements(Periode.all())).toList())
+        .isEqualTo(d.paiements().toList());
+    assertThat(AsyncDossier.join(a.courriers(Periode.all())).toList())
+        .isEqualTo(d.courriers().toList());
   }
 
   @Test
