@@ -1,5 +1,6 @@
 package net.cdapkit.audit;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,6 +95,12 @@ public final class JournalFormat {
    */
   public static String canonical(long seq, AuditRecord r, String prev) {
     StringBuilder b = new StringBuilder(640);
+    canonical(b, seq, r, prev);
+    return b.toString();
+  }
+
+  /** Appends the canonical text to {@code b}: the journal reuses one builder for every record. */
+  static void canonical(StringBuilder b, long seq, AuditRecord r, String prev) {
     b.append("{\"v\":").append(VERSION);
     b.append(",\"seq\":").append(seq);
     b.append(",\"time\":\"").append(r.time()).append('"');
@@ -132,7 +139,6 @@ public final class JournalFormat {
     FlatJson.string(b, bound(r.requestId().orElse(null)));
     b.append(",\"attempts\":").append(r.attempts());
     b.append(PREV_MEMBER).append(prev).append("\"}");
-    return b.toString();
   }
 
   /**
@@ -181,29 +187,29 @@ public final class JournalFormat {
   }
 
   /**
-   * The line of a record in the current version, newline included, as UTF-8 bytes, MAC computed;
-   * {@code macOut} receives the MAC's 32 bytes. The journal's append path: one encoding of the text
-   * and no hex parsing of the previous MAC.
+   * Puts the line of a record, newline included, as UTF-8 bytes into {@code out} (cleared first),
+   * and returns its MAC's lower-case hex. The journal's append path: the text encoded once, the
+   * previous MAC not parsed again, and no buffer allocated per record.
+   *
+   * @param prevMac the previous record's MAC, 32 bytes
+   * @param out a buffer large enough for the line ({@link JsonLinesAuditJournal} sizes it)
    */
-  static byte[] encodeLine(AuditKey key, byte[] prevMac, String canonical, byte[] macOut) {
-    byte[] text = canonical.getBytes(StandardCharsets.UTF_8);
+  static String encodeLine(AuditKey key, byte[] prevMac, CharSequence canonical, ByteBuffer out) {
+    out.clear();
+    byte[] text = canonical.toString().getBytes(StandardCharsets.UTF_8);
     byte[] mac = key.mac(AuditKey.Use.CHAIN, prevMac, text);
-    System.arraycopy(mac, 0, macOut, 0, mac.length);
-    int body = text.length - 1; // without the closing brace
-    byte[] line = new byte[body + MAC_SUFFIX_LENGTH + 1];
-    System.arraycopy(text, 0, line, 0, body);
-    int at = body;
+    out.put(text, 0, text.length - 1); // without the closing brace
     for (int i = 0; i < MAC_MEMBER.length(); i++) {
-      line[at++] = (byte) MAC_MEMBER.charAt(i);
+      out.put((byte) MAC_MEMBER.charAt(i));
     }
-    for (byte m : mac) {
-      line[at++] = HEX_DIGITS[(m >> 4) & 0xf];
-      line[at++] = HEX_DIGITS[m & 0xf];
+    byte[] hex = new byte[64];
+    for (int i = 0; i < mac.length; i++) {
+      hex[2 * i] = HEX_DIGITS[(mac[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[mac[i] & 0xf];
     }
-    line[at++] = '"';
-    line[at++] = '}';
-    line[at] = '\n';
-    return line;
+    out.put(hex).put((byte) '"').put((byte) '}').put((byte) '\n');
+    out.flip();
+    return new String(hex, StandardCharsets.US_ASCII);
   }
 
   /** Whether the record's MAC is the one the key gives for its own version, prev and content. */

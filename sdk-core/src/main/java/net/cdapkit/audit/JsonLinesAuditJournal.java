@@ -78,6 +78,10 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   private long seq; // guarded by this
   private long size; // guarded by this
   private byte[] lastMac = new byte[32]; // guarded by this
+  private String lastMacHex = JournalFormat.GENESIS; // guarded by this
+  // Reused by every append (guarded by this): no allocation on the hot path but the text itself.
+  private final StringBuilder text = new StringBuilder(1024);
+  private final ByteBuffer line = ByteBuffer.allocateDirect(MAX_WRITTEN_LINE_BYTES);
   private boolean broken; // guarded by this
   private boolean closed; // guarded by this
 
@@ -231,6 +235,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     if (size == 0) {
       seq = 0;
       lastMac = new byte[32];
+      lastMacHex = JournalFormat.GENESIS;
       return;
     }
     int window = (int) Math.min(size, JournalFormat.MAX_LINE_BYTES + 1L); // a line and its newline
@@ -280,6 +285,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     }
     seq = parsed.seq();
     lastMac = HexFormat.of().parseHex(last.mac());
+    lastMacHex = last.mac();
   }
 
   @Override
@@ -324,21 +330,20 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
 
   /** Writes one record after the last one; the caller holds this object's monitor. */
   private void write(AuditRecord record) {
-    String prevHex = HexFormat.of().formatHex(lastMac);
-    byte[] mac = new byte[32];
-    byte[] bytes =
-        JournalFormat.encodeLine(
-            key, lastMac, JournalFormat.canonical(seq + 1, record, prevHex), mac);
-    if (bytes.length > MAX_WRITTEN_LINE_BYTES) {
-      // Unreachable while free text is bounded; a guard so that a reader never meets such a line.
+    text.setLength(0);
+    JournalFormat.canonical(text, seq + 1, record, lastMacHex);
+    // Free text is bounded, so a record stays far below the buffer; a guard all the same, so that
+    // a reader never meets a line longer than it accepts.
+    if (text.length() * 3L + 100 > MAX_WRITTEN_LINE_BYTES) {
       throw new AuditException("Audit record longer than " + MAX_WRITTEN_LINE_BYTES + " bytes");
     }
+    String macHex = JournalFormat.encodeLine(key, lastMac, text, line);
+    int length = line.remaining();
     long before = size;
     try {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
       long at = before;
-      while (buf.hasRemaining()) {
-        at += channel.write(buf, at);
+      while (line.hasRemaining()) {
+        at += channel.write(line, at);
       }
       if (fsync) {
         channel.force(false);
@@ -355,8 +360,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
           e);
     }
     seq++;
-    size = before + bytes.length;
-    lastMac = mac;
+    size = before + length;
+    lastMac = HexFormat.of().parseHex(macHex);
+    lastMacHex = macHex;
   }
 
   /** Removes a partial line; if that fails too, no later append is accepted. */
@@ -392,7 +398,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
    * detects a journal cut short.
    */
   public synchronized String lastMac() {
-    return HexFormat.of().formatHex(lastMac);
+    return lastMacHex;
   }
 
   /** Releases the file; later appends throw {@link AuditException}. Idempotent. */
