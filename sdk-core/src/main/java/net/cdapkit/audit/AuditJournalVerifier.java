@@ -120,9 +120,6 @@ public final class AuditJournalVerifier {
       String text;
       while ((text = lines.next()) != null) {
         line++;
-        if (text == BoundedLines.ZEROS_BEFORE_END) {
-          return bad(verified, prev, line, Problem.MALFORMED, "zero bytes, then text");
-        }
         if (text == BoundedLines.TOO_LONG) {
           return bad(
               verified,

@@ -47,7 +47,7 @@ public final class AuditQueries {
         if (text == null) {
           break;
         }
-        if (text == BoundedLines.TOO_LONG || text == BoundedLines.ZEROS_BEFORE_END) {
+        if (text == BoundedLines.TOO_LONG) {
           continue;
         }
         try {

@@ -12,17 +12,11 @@ import java.nio.charset.StandardCharsets;
  * Reads a journal's lines, split on {@code \n} only, holding at most {@link
  * JournalFormat#MAX_LINE_BYTES} bytes of a line: a longer line is reported as {@link #TOO_LONG} as
  * soon as it passes the bound (the next call skips the rest of it), so that a file of any size is
- * read in bounded memory. Zero bytes from the start of a line to the end of the file are the space
- * a journal reserves ahead of its records ({@link JsonLinesAuditJournal}): they end the input.
+ * read in bounded memory.
  */
 final class BoundedLines implements AutoCloseable {
   /** Returned for a line longer than the bound (compared by identity). */
   static final String TOO_LONG = new String("line too long");
-
-  /**
-   * Returned for zero bytes followed by text: not the reserved space a writer leaves at the end.
-   */
-  static final String ZEROS_BEFORE_END = new String("zero bytes before the end");
 
   private final InputStream in;
   private final int max;
@@ -58,10 +52,6 @@ final class BoundedLines implements AutoCloseable {
       if (!skipPastNewline()) {
         return null;
       }
-    }
-    if ((pos < end || fill()) && buffer[pos] == 0) {
-      // A line starting with a zero byte: the space a writer reserved, if only zeros follow.
-      return onlyZerosToTheEnd() ? null : ZEROS_BEFORE_END;
     }
     int length = 0;
     boolean any = false;
@@ -100,22 +90,6 @@ final class BoundedLines implements AutoCloseable {
         return decode(length);
       }
     }
-  }
-
-  /**
-   * Whether the rest of the input is zero bytes only, no more than a journal reserves ({@link
-   * JsonLinesAuditJournal#CHUNK_BYTES}); reads no further than that.
-   */
-  private boolean onlyZerosToTheEnd() throws IOException {
-    long count = 0;
-    while (pos < end || fill()) {
-      for (; pos < end; pos++, count++) {
-        if (buffer[pos] != 0 || count >= JsonLinesAuditJournal.CHUNK_BYTES) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /** Reads past the next newline; false at the end of the input. */

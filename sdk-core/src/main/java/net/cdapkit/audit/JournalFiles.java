@@ -1,7 +1,6 @@
 package net.cdapkit.audit;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-/** The journal file's rules on disk: what may be opened, and where its records end. */
+/** The journal file's rules on disk: what may be opened, and how it is created. */
 final class JournalFiles {
   private JournalFiles() {}
 
@@ -72,36 +71,5 @@ final class JournalFiles {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /**
-   * Where the records end: before the run of zero bytes (reserved space, at most {@link
-   * JsonLinesAuditJournal#CHUNK_BYTES}) that ends the file. A longer run is not ours: the file's
-   * size is returned, and the last line reads as incomplete.
-   */
-  static long endOfRecords(FileChannel ch) throws IOException {
-    long size = ch.size();
-    long end = size;
-    ByteBuffer block = ByteBuffer.allocate(64 * 1024);
-    while (end > 0) {
-      if (size - end > JsonLinesAuditJournal.CHUNK_BYTES) {
-        return size;
-      }
-      int n = (int) Math.min(block.capacity(), end);
-      block.clear().limit(n);
-      long from = end - n;
-      while (block.hasRemaining()) {
-        if (ch.read(block, from + block.position()) < 0) {
-          throw new IOException("file shrank while read");
-        }
-      }
-      for (int i = n - 1; i >= 0; i--) {
-        if (block.get(i) != 0) {
-          return from + i + 1;
-        }
-      }
-      end = from;
-    }
-    return 0;
   }
 }

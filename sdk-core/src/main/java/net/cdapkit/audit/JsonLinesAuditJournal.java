@@ -2,7 +2,6 @@ package net.cdapkit.audit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -49,27 +48,17 @@ import net.cdapkit.model.NumeroAllocataire;
  * the records other processes added: short-lived processes (successive or parallel runs of a
  * command) then append to one chain without waiting for each other's whole run.
  *
- * <p><strong>Durability.</strong> Appends are serialised and reach the operating system before
- * {@link #append} returns (no buffer of ours), so a record survives the process; with {@link
- * Builder#fsync(boolean)} each one is also forced to the disk. Opened exclusively without fsync,
- * the journal reserves space a megabyte at a time (zeros written to the file, so that a full disk
- * fails an append and not later) and copies each record into a memory mapping of it: the same
- * durability as a write, without a system call per record. The reserved space is removed on {@link
- * #close()}; after a crash it is left as zero bytes after the last record, which readers treat as
- * the end of the journal and the next opening removes. After a write error the journal undoes the
- * partial line and, if it cannot, refuses every later append. Thread-safe. Close it when the client
- * is no longer used.
+ * <p><strong>Durability.</strong> Appends are serialised and written straight to the file (no
+ * buffer of ours: the record is in the operating system when {@link #append} returns, and survives
+ * the process); with {@link Builder#fsync(boolean)} each one is also forced to the disk. After a
+ * write error the journal undoes the partial line and, if it cannot, refuses every later append.
+ * Thread-safe. Close it when the client is no longer used.
  */
 public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   /** Records this version writes stay below this; a longer one is refused, never written. */
   static final int MAX_WRITTEN_LINE_BYTES = 16 * 1024;
 
   private static final Duration SHARED_MIN_WAIT = Duration.ofSeconds(10);
-
-  /** Space reserved and mapped at a time for appends (exclusive mode without fsync). */
-  static final int CHUNK_BYTES = 1 << 20;
-
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
   private final Path file;
   private final AuditKey key;
@@ -85,10 +74,6 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   // Reused by every append (guarded by this): no allocation on the hot path but the text itself.
   private final StringBuilder text = new StringBuilder(1024);
   private final ByteBuffer line = ByteBuffer.allocateDirect(MAX_WRITTEN_LINE_BYTES);
-  // Exclusive mode without fsync: records are copied into a mapping of space reserved ahead (a
-  // chunk of zeros written to the file), with no system call per record. Guarded by this.
-  private final boolean mapped;
-  private MappedByteBuffer map;
   private boolean broken; // guarded by this
   private boolean closed; // guarded by this
 
@@ -98,7 +83,6 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     this.fsync = b.fsync;
     this.shared = b.shared;
     this.lockWait = b.lockWait;
-    this.mapped = !b.shared && !b.fsync;
     FileChannel ch = null;
     try {
       Path dir = file.toAbsolutePath().getParent();
@@ -181,16 +165,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     return builder(file, key).open();
   }
 
-  /**
-   * Reads the last record (within the bound readers accept) and continues its chain; first removes
-   * the reserved space (zeros) a writer that stopped without closing left at the end. The caller
-   * holds the file's lock.
-   */
+  /** Reads the last record (within the bound readers accept) and continues its chain. */
   private void readTail() throws IOException {
-    size = JournalFiles.endOfRecords(channel);
-    if (size < channel.size()) {
-      channel.truncate(size);
-    }
+    size = channel.size();
     if (size == 0) {
       seq = 0;
       lastMac = new byte[32];
@@ -300,23 +277,14 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     int length = line.remaining();
     long before = size;
     try {
-      if (mapped) {
-        if (map == null || map.remaining() < length) {
-          reserve(before);
-        }
-        map.put(line);
-      } else {
-        long at = before;
-        while (line.hasRemaining()) {
-          at += channel.write(line, at);
-        }
-        if (fsync) {
-          channel.force(false);
-        }
+      long at = before;
+      while (line.hasRemaining()) {
+        at += channel.write(line, at);
       }
-    } catch (IOException | InternalError e) {
-      // InternalError: the JVM's report of a fault on mapped memory (e.g. the disk gone).
-      map = null;
+      if (fsync) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
       undo(before);
       throw new AuditException(
           "Audit record not written to "
@@ -331,24 +299,6 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     size = before + length;
     lastMac = HexFormat.of().parseHex(macHex);
     lastMacHex = macHex;
-  }
-
-  /**
-   * Reserves the next chunk of the file at {@code at}, by writing zeros (so that the disk space is
-   * allocated now, where a failure is an exception, not a fault later), and maps it.
-   */
-  private void reserve(long at) throws IOException {
-    map = null;
-    long pos = at;
-    long end = at + CHUNK_BYTES;
-    while (pos < end) {
-      ByteBuffer zeros = ZEROS.duplicate();
-      zeros.limit((int) Math.min(zeros.capacity(), end - pos));
-      while (zeros.hasRemaining()) {
-        pos += channel.write(zeros, pos);
-      }
-    }
-    map = channel.map(FileChannel.MapMode.READ_WRITE, at, CHUNK_BYTES);
   }
 
   /** Removes a partial line; if that fails too, no later append is accepted. */
@@ -394,18 +344,6 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       return;
     }
     closed = true;
-    map = null;
-    if (mapped) {
-      try {
-        // The reserved space beyond the last record goes; where a live mapping forbids it
-        // (Windows), readers skip it and the next opening removes it.
-        if (channel.size() > size) {
-          channel.truncate(size);
-        }
-      } catch (IOException e) {
-        // Readers and the next opening handle the reserved space.
-      }
-    }
     if (lock != null) {
       try {
         lock.release();

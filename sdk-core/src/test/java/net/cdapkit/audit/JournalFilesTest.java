@@ -108,8 +108,7 @@ class JournalFilesTest {
   void verify_whenALineIsGigabytesLong_reportsItMalformedInBoundedMemory() throws Exception {
     Path file = dir.resolve("huge.jsonl");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-      f.write('{');
-      f.setLength(3L * 1024 * 1024 * 1024); // sparse: one 3 GiB line, no newline
+      f.setLength(3L * 1024 * 1024 * 1024); // sparse: one 3 GiB "line" of NUL bytes, no newline
     }
 
     Result result = AuditJournalVerifier.verify(file, key);
@@ -188,65 +187,5 @@ class JournalFilesTest {
           .isInstanceOf(AuditException.class)
           .hasMessageContaining("already open");
     }
-  }
-
-  @Test
-  void open_afterAWriterStoppedWithoutClosing_keepsItsRecordsAndRemovesTheReservedSpace()
-      throws Exception {
-    Path file = dir.resolve("audit.jsonl");
-    Path crashed = dir.resolve("crashed.jsonl");
-    try (JsonLinesAuditJournal journal = JsonLinesAuditJournal.open(file, key)) {
-      for (int i = 1; i <= 3; i++) {
-        journal.append(Records.tabRead(key, Records.NUMERO, i));
-      }
-      // What the disk holds if the process dies now: the records, then reserved zero bytes.
-      Files.copy(file, crashed);
-    }
-    byte[] left = Files.readAllBytes(crashed);
-    assertThat(left.length).isGreaterThan((int) Files.size(file));
-    assertThat(left[left.length - 1]).isZero();
-
-    Result before = AuditJournalVerifier.verify(crashed, key);
-    assertThat(before.intact()).as(before.toString()).isTrue();
-    assertThat(before.records()).isEqualTo(3);
-    assertThat(AuditQueries.who(crashed, key, Records.CAF, Records.NUMERO)).hasSize(3);
-    try (JsonLinesAuditJournal again = JsonLinesAuditJournal.open(crashed, key)) {
-      assertThat(again.records()).isEqualTo(3);
-      again.append(Records.tabRead(key, Records.NUMERO, 4));
-    }
-    byte[] after = Files.readAllBytes(crashed);
-    assertThat(after[after.length - 1]).isEqualTo((byte) '\n');
-    assertThat(AuditJournalVerifier.verify(crashed, key).records()).isEqualTo(4);
-  }
-
-  @Test
-  void close_leavesNoReservedSpace_andAppendsPastOneChunkStayChained() throws Exception {
-    Path file = dir.resolve("audit.jsonl");
-    int records = 2_500; // over a megabyte: more than one reserved chunk
-    try (JsonLinesAuditJournal journal = JsonLinesAuditJournal.open(file, key)) {
-      for (int i = 1; i <= records; i++) {
-        journal.append(Records.tabRead(key, Records.NUMERO, i));
-      }
-    }
-    assertThat(Files.size(file)).isGreaterThan(JsonLinesAuditJournal.CHUNK_BYTES);
-    byte[] bytes = Files.readAllBytes(file);
-    assertThat(bytes[bytes.length - 1]).isEqualTo((byte) '\n');
-    Result result = AuditJournalVerifier.verify(file, key);
-    assertThat(result.intact()).as(result.toString()).isTrue();
-    assertThat(result.records()).isEqualTo(records);
-  }
-
-  @Test
-  void verify_whenZeroBytesAreFollowedByText_isMalformed() throws Exception {
-    Path file = dir.resolve("audit.jsonl");
-    try (JsonLinesAuditJournal journal = JsonLinesAuditJournal.open(file, key)) {
-      journal.append(Records.tabRead(key, Records.NUMERO, 1));
-    }
-    String record = Files.readString(file, StandardCharsets.UTF_8);
-    Files.writeString(file, record + "\0\0\0" + record, StandardCharsets.UTF_8);
-
-    Result result = AuditJournalVerifier.verify(file, key);
-    assertThat(result.problem()).contains(Problem.MALFORMED);
-    assertThat(result.firstBadLine()).hasValue(2);
   }
 }

@@ -122,7 +122,6 @@ class TerminalSafetyTest {
     AuditKey.loadOrCreate(key);
     Path huge = dir.resolve("huge.jsonl");
     try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
-      f.write('{');
       f.setLength(3L * 1024 * 1024 * 1024); // sparse: a 3 GiB line
     }
 
