@@ -1,8 +1,12 @@
 package net.cdapkit;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import net.cdapkit.model.AttestationType;
 
@@ -32,9 +36,41 @@ public final class AttestationPdf {
     return content.length;
   }
 
-  /** Writes the PDF to {@code file}, replacing it, and returns the file. */
+  /**
+   * Writes the PDF to {@code file}, replacing it, and returns the file.
+   *
+   * <p>The document is personal data, so the file is readable and writable by its owner only (POSIX
+   * {@code rw-------} where the file system has POSIX permissions). It is written whole under a
+   * temporary name in the same directory, then moved into place: a symbolic link at {@code file} is
+   * replaced, never followed, so the PDF cannot be redirected to another file; and no reader ever
+   * sees half a document.
+   *
+   * @throws IOException if the directory cannot be written, or {@code file} is a directory
+   */
   public Path writeTo(Path file) throws IOException {
-    return Files.write(file, content);
+    Path absolute = file.toAbsolutePath();
+    Path dir = absolute.getParent();
+    boolean posix = dir != null && Files.getFileStore(dir).supportsFileAttributeView("posix");
+    Path draft =
+        posix
+            ? Files.createTempFile(
+                dir,
+                ".cdap-attestation-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            : Files.createTempFile(dir, ".cdap-attestation-", ".tmp");
+    try {
+      Files.write(draft, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      try {
+        Files.move(
+            draft, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(draft, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } finally {
+      Files.deleteIfExists(draft);
+    }
   }
 
   @Override

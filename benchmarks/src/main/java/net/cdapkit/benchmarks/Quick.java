@@ -200,6 +200,7 @@ public final class Quick {
     }
 
     Turns consultation = need(turns, "consultation");
+    Turns journaled = need(turns, "consultation[WITH_AUDIT_JOURNAL]");
     Turns tabRead = need(turns, "tabRead");
     Turns decode = need(turns, "largeDecode");
     String[] labels = {"SDK", "raw OkHttp + Moshi", "generated client"};
@@ -209,6 +210,8 @@ public final class Quick {
     }
     row("  SDK / raw, per cycle", consultation.ratios(0, 1));
     row("  SDK / generated, per cycle", consultation.ratios(0, 2));
+    row("consultation, SDK with the file audit journal", journaled.describe(0));
+    row("  journaled SDK / raw, per cycle", journaled.ratios(0, 1));
     for (int c = 0; c < 3; c++) {
       row("one tab read (synthèse), " + labels[c], tabRead.describe(c));
     }
@@ -246,10 +249,11 @@ public final class Quick {
 
     return String.format(
         Locale.ROOT,
-        "bench: sdk_vs_raw=%.2f sdk_vs_generated=%.2f large_decode_ms=%.2f decode_vs_moshi=%.2f"
-            + " alloc_per_call_kb=%.1f",
+        "bench: sdk_vs_raw=%.2f sdk_vs_generated=%.2f journaled_vs_raw=%.2f large_decode_ms=%.2f"
+            + " decode_vs_moshi=%.2f alloc_per_call_kb=%.1f",
         consultation.medianRatio(0, 1),
         consultation.medianRatio(0, 2),
+        journaled.medianRatio(0, 1),
         decode.median(0) / 1000.0,
         decode.medianRatio(0, 1),
         tabRead.allocBytes(0) / 1024.0);

@@ -1,12 +1,7 @@
 package net.cdapkit.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,6 +21,10 @@ import java.util.OptionalLong;
  * after record n is a valid journal of n records. Keep {@link JsonLinesAuditJournal#records()} (and
  * {@link JsonLinesAuditJournal#lastMac()}) somewhere else from time to time and pass the count to
  * {@link #verify(Path, AuditKey, long)}.
+ *
+ * <p>Lines are read in bounded memory: a line longer than {@link JournalFormat#MAX_LINE_BYTES} is
+ * reported {@link Problem#MALFORMED} without being held whole. Records of format versions 1 and 2
+ * verify alike, each under its version's key; a chain may move from version 1 to 2, not back.
  */
 public final class AuditJournalVerifier {
   private AuditJournalVerifier() {}
@@ -115,20 +114,20 @@ public final class AuditJournalVerifier {
     Objects.requireNonNull(key, "key");
     long line = 0;
     long verified = 0;
+    int version = JournalFormat.VERSION_1;
     String prev = JournalFormat.GENESIS;
-    try (InputStream in = Files.newInputStream(journal)) {
-      BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(
-                  in,
-                  StandardCharsets.UTF_8
-                      .newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPORT)
-                      .onUnmappableCharacter(CodingErrorAction.REPORT)));
-      LineReader lines = new LineReader(reader);
+    try (BoundedLines lines = new BoundedLines(Files.newInputStream(journal))) {
       String text;
       while ((text = lines.next()) != null) {
         line++;
+        if (text == BoundedLines.TOO_LONG) {
+          return bad(
+              verified,
+              prev,
+              line,
+              Problem.MALFORMED,
+              "line longer than " + JournalFormat.MAX_LINE_BYTES + " bytes, not read");
+        }
         if (!lines.lastEndedWithNewline()) {
           return bad(verified, prev, line, Problem.MALFORMED, "last line is incomplete");
         }
@@ -158,6 +157,15 @@ public final class AuditJournalVerifier {
                       + (line - 1)
                       + ": a record was removed, inserted or moved here");
         }
+        if (split.version() < version) {
+          // Written with the key by another program: a chain never goes back to an older format.
+          return bad(
+              verified,
+              prev,
+              line,
+              Problem.MALFORMED,
+              "a version-" + split.version() + " record after a version-" + version + " record");
+        }
         JournalFormat.Parsed parsed;
         try {
           parsed = JournalFormat.parse(split);
@@ -174,10 +182,11 @@ public final class AuditJournalVerifier {
               "sequence " + parsed.seq() + " where " + (verified + 1) + " was expected");
         }
         verified++;
+        version = split.version();
         prev = split.mac();
       }
     } catch (CharacterCodingException e) {
-      return bad(verified, prev, line + 1, Problem.MALFORMED, "not UTF-8 text");
+      return bad(verified, prev, line, Problem.MALFORMED, "not UTF-8 text");
     } catch (IOException e) {
       return bad(
           verified, prev, 0, Problem.UNREADABLE, "cannot read: " + e.getClass().getSimpleName());
@@ -195,50 +204,5 @@ public final class AuditJournalVerifier {
 
   private static Result bad(long verified, String prev, long line, Problem problem, String detail) {
     return new Result(verified, prev, line, problem, detail);
-  }
-
-  /** Reads lines split on {@code \n} only, telling whether the last one had its newline. */
-  static final class LineReader {
-    private final BufferedReader reader;
-    private final char[] buffer = new char[8192];
-    private int pos;
-    private int end;
-    private boolean endedWithNewline = true;
-
-    LineReader(BufferedReader reader) {
-      this.reader = reader;
-    }
-
-    String next() throws IOException {
-      StringBuilder b = new StringBuilder(640);
-      while (true) {
-        if (pos == end) {
-          end = reader.read(buffer, 0, buffer.length);
-          pos = 0;
-          if (end <= 0) {
-            end = 0;
-            if (b.length() == 0) {
-              return null;
-            }
-            endedWithNewline = false;
-            return b.toString();
-          }
-        }
-        int start = pos;
-        while (pos < end && buffer[pos] != '\n') {
-          pos++;
-        }
-        b.append(buffer, start, pos - start);
-        if (pos < end) {
-          pos++;
-          endedWithNewline = true;
-          return b.toString();
-        }
-      }
-    }
-
-    boolean lastEndedWithNewline() {
-      return endedWithNewline;
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -24,35 +25,78 @@ import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
 
 /**
- * The secret that makes the journal tamper-evident and its dossier ids pseudonymous: each record's
- * MAC and each dossier pseudonym are HMAC-SHA256 under this key. Keep it apart from the journal
- * (another directory, a vault, another machine's backup): whoever holds both can rewrite the
- * journal undetected, and can tell which dossier a pseudonym stands for.
+ * The secret that makes the journal tamper-evident and its dossier ids pseudonymous. Keep it apart
+ * from the journal (another directory, a vault, another machine's backup): whoever holds both can
+ * rewrite the journal undetected, and can tell which dossier a pseudonym stands for.
+ *
+ * <p>Two keys are derived from it, so that no one key serves two purposes (a MAC that could also be
+ * read as a pseudonym, or the reverse): with HKDF-SHA256 (RFC 5869, no salt), the <em>chain
+ * key</em> under the info label {@value #CHAIN_LABEL} and the <em>pseudonym key</em> under {@value
+ * #PSEUDONYM_LABEL}, 32 bytes each. Records of format version 2 ({@link JournalFormat#VERSION}) are
+ * chained with the first and name dossiers with the second. Version-1 records, written before the
+ * derivation, used this key itself for both; they still verify, and {@link AuditQueries} still
+ * finds their dossiers.
  *
  * <p>The key file is one line, {@code cdapkit-audit-key-v1 <base64 of 32 bytes>}. Its default
  * location is {@link #defaultLocation()}, {@code ~/.cdapkit/audit.key}; {@link #loadOrCreate(Path)}
- * creates it readable by its owner only where the file system has POSIX permissions. Immutable and
+ * creates it readable by its owner only where the file system has POSIX permissions, and {@link
+ * #load(Path)} refuses a key file that its group or others may read or write. Immutable and
  * thread-safe; {@link #toString()} shows nothing of the key.
  */
 public final class AuditKey {
   /** Bytes of a generated key. */
   public static final int LENGTH = 32;
 
+  /** The HKDF info label of the chain key (format version 2 on). */
+  public static final String CHAIN_LABEL = "cdapkit audit v2 chain mac";
+
+  /** The HKDF info label of the pseudonym key (format version 2 on). */
+  public static final String PSEUDONYM_LABEL = "cdapkit audit v2 dossier pseudonym";
+
   private static final String HEADER = "cdapkit-audit-key-v1 ";
   private static final String ALGORITHM = "HmacSHA256";
 
+  /** What a MAC computed under this key is for; each use has its own key. */
+  enum Use {
+    /** Format version 1: the journal key itself, for both chain and pseudonyms. */
+    LEGACY,
+    /** Format version 2 on: the chain key. */
+    CHAIN,
+    /** Format version 2 on: the pseudonym key. */
+    PSEUDONYM
+  }
+
   private final SecretKeySpec key;
-  // Mac instances are not thread-safe and costly to look up: one per thread and key.
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final SecretKeySpec chainKey;
+  private final SecretKeySpec pseudonymKey;
+  // Mac instances are not thread-safe and costly to look up: one per thread, key and use.
+  private final ThreadLocal<Mac> legacyMacs;
+  private final ThreadLocal<Mac> chainMacs;
+  private final ThreadLocal<Mac> pseudonymMacs;
 
   private AuditKey(byte[] bytes) {
     this.key = new SecretKeySpec(bytes, ALGORITHM);
+    this.chainKey = derive(bytes, CHAIN_LABEL);
+    this.pseudonymKey = derive(bytes, PSEUDONYM_LABEL);
+    this.legacyMacs = ThreadLocal.withInitial(() -> newMac(key));
+    this.chainMacs = ThreadLocal.withInitial(() -> newMac(chainKey));
+    this.pseudonymMacs = ThreadLocal.withInitial(() -> newMac(pseudonymKey));
   }
 
-  private Mac newMac() {
+  private static SecretKeySpec derive(byte[] ikm, String label) {
+    byte[] derived =
+        Hkdf.sha256(ikm, new byte[0], label.getBytes(StandardCharsets.US_ASCII), LENGTH);
+    try {
+      return new SecretKeySpec(derived, ALGORITHM);
+    } finally {
+      Arrays.fill(derived, (byte) 0);
+    }
+  }
+
+  private static Mac newMac(SecretKeySpec k) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
+      mac.init(k);
       return mac;
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is required of every Java platform.
@@ -90,7 +134,8 @@ public final class AuditKey {
   /**
    * Reads the key file.
    *
-   * @throws AuditException if it is missing, unreadable or not a key file
+   * @throws AuditException if it is missing, unreadable or not a key file, or if its POSIX
+   *     permissions let its group or others read or write it (fix with {@code chmod 600})
    */
   public static AuditKey load(Path file) {
     String text;
@@ -103,10 +148,50 @@ public final class AuditKey {
     if (!text.startsWith(HEADER)) {
       throw new AuditException("Not an audit key file (no '" + HEADER.strip() + "' line): " + file);
     }
+    AuditKey loaded;
     try {
-      return of(Base64.getDecoder().decode(text.substring(HEADER.length()).strip()));
+      loaded = of(Base64.getDecoder().decode(text.substring(HEADER.length()).strip()));
     } catch (IllegalArgumentException e) {
       throw new AuditException("Audit key file is damaged: " + file, e);
+    }
+    requireOwnerOnly(file);
+    return loaded;
+  }
+
+  /**
+   * Refuses a key that others may read: whoever reads it can forge the journal and link its
+   * pseudonyms to dossiers, so a warning would come too late. Where the file system has no POSIX
+   * permissions (Windows), its ACLs are the partner's to set.
+   */
+  private static void requireOwnerOnly(Path file) {
+    Set<PosixFilePermission> perms;
+    try {
+      perms = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException e) {
+      return;
+    } catch (IOException e) {
+      throw new AuditException(
+          "Audit key file's permissions cannot be read: "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
+    }
+    Set<PosixFilePermission> others = EnumSet.noneOf(PosixFilePermission.class);
+    others.addAll(perms);
+    others.removeAll(
+        EnumSet.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE));
+    if (!others.isEmpty()) {
+      throw new AuditException(
+          "Audit key file is accessible to others ("
+              + PosixFilePermissions.toString(perms)
+              + "): "
+              + file
+              + " — restrict it to its owner (chmod 600) and consider the key exposed");
     }
   }
 
@@ -187,17 +272,29 @@ public final class AuditKey {
   }
 
   /**
-   * The pseudonym of a dossier: HMAC-SHA256 of {@code "caf:numéro"} (e.g. {@code "751:9900001"},
-   * UTF-8, numéro on 7 digits) under this key, in lower-case hex.
+   * The pseudonym of a dossier in records of the current format: HMAC-SHA256 of {@code
+   * "caf:numéro"} (e.g. {@code "751:9900001"}, UTF-8, numéro on 7 digits) under the pseudonym key
+   * ({@link #PSEUDONYM_LABEL}), in lower-case hex. Another sink (a database) uses this method, so
+   * that one key names a dossier alike everywhere.
    */
   public String pseudonym(CafCode caf, NumeroAllocataire numero) {
-    return HexFormat.of()
-        .formatHex(mac((caf.value() + ":" + numero.value()).getBytes(StandardCharsets.UTF_8)));
+    return pseudonym(Use.PSEUDONYM, caf, numero);
   }
 
-  /** HMAC-SHA256 of the parts, concatenated. */
-  byte[] mac(byte[]... parts) {
-    Mac mac = macs.get();
+  /** The pseudonym of a dossier under the key of this use (LEGACY for version-1 records). */
+  String pseudonym(Use use, CafCode caf, NumeroAllocataire numero) {
+    return HexFormat.of()
+        .formatHex(mac(use, (caf.value() + ":" + numero.value()).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** HMAC-SHA256 of the parts, concatenated, under the key of this use. */
+  byte[] mac(Use use, byte[]... parts) {
+    Mac mac =
+        switch (use) {
+          case LEGACY -> legacyMacs.get();
+          case CHAIN -> chainMacs.get();
+          case PSEUDONYM -> pseudonymMacs.get();
+        };
     for (byte[] part : parts) {
       mac.update(part);
     }

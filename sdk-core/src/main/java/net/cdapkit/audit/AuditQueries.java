@@ -1,14 +1,12 @@
 package net.cdapkit.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
 
@@ -17,8 +15,9 @@ import net.cdapkit.model.NumeroAllocataire;
  * which agents consulted my dossier, when, and for what purpose. The dossier is found by
  * recomputing its pseudonym with the journal's key; the journal itself never names it.
  *
- * <p>Only records whose MAC verifies are returned; run {@link AuditJournalVerifier} first to know
- * whether the journal is whole.
+ * <p>Journals of both format versions are searched, each record under its version's pseudonym
+ * ({@link JournalFormat#pseudonym}). Only records whose MAC verifies are returned; run {@link
+ * AuditJournalVerifier} first to know whether the journal is whole.
  */
 public final class AuditQueries {
   private AuditQueries() {}
@@ -33,16 +32,30 @@ public final class AuditQueries {
       Path journal, AuditKey key, CafCode caf, NumeroAllocataire numero) {
     Objects.requireNonNull(caf, "caf");
     Objects.requireNonNull(numero, "numero");
-    Optional<String> pseudonym = Optional.of(key.pseudonym(caf, numero));
+    // One pseudonym per format version: the journal may hold records of both.
+    String current = JournalFormat.pseudonym(JournalFormat.VERSION, key, caf, numero);
+    String legacy = JournalFormat.pseudonym(JournalFormat.VERSION_1, key, caf, numero);
     List<AuditRecord> found = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+    try (BoundedLines lines = new BoundedLines(Files.newInputStream(journal))) {
       String text;
-      while ((text = reader.readLine()) != null) {
+      while (true) {
+        try {
+          text = lines.next();
+        } catch (CharacterCodingException e) {
+          continue; // not UTF-8: the verifier names such lines; a query skips them
+        }
+        if (text == null) {
+          break;
+        }
+        if (text == BoundedLines.TOO_LONG) {
+          continue;
+        }
         try {
           JournalFormat.Line line = JournalFormat.split(text);
-          if (line.canonical().contains(pseudonym.get()) && JournalFormat.macMatches(key, line)) {
+          String pseudonym = line.version() == JournalFormat.VERSION_1 ? legacy : current;
+          if (line.canonical().contains(pseudonym) && JournalFormat.macMatches(key, line)) {
             AuditRecord record = JournalFormat.parse(line).record();
-            if (record.dossier().equals(pseudonym)) {
+            if (record.dossier().filter(pseudonym::equals).isPresent()) {
               found.add(record);
             }
           }

@@ -8,9 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
@@ -22,7 +24,7 @@ import net.cdapkit.model.NumeroAllocataire;
  * AuditKey} was kept elsewhere.
  *
  * <pre>{@code
- * {"v":1,"seq":1,"time":"2026-03-02T09:14:03.512Z","op":"5d0e…","partner":"PART-001",
+ * {"v":2,"seq":1,"time":"2026-03-02T09:14:03.512Z","op":"5d0e…","partner":"PART-001",
  *  "agent":"a.martin","profile":"T1","caf":"751","dossier":"9f2c…(64 hex)",
  *  "operation":"TAB","tab":"paiements","page":0,"attestation":null,
  *  "finalite":"ACCOMPAGNEMENT_SOCIAL","finaliteDetailGiven":true,"finaliteDetail":null,
@@ -30,27 +32,48 @@ import net.cdapkit.model.NumeroAllocataire;
  *  "prev":"…(64 hex)","mac":"…(64 hex)"}
  * }</pre>
  *
- * (one line in the file). {@code seq} counts from 1; {@code prev} is the previous line's {@code
- * mac} (64 zeros on the first line); {@code mac} is HMAC-SHA256(key, prev's 32 bytes ‖ the line's
- * UTF-8 bytes without its {@code ,"mac":"…"} member).
+ * (one line in the file). The format — canonical text, chain step, versions, bounded free text — is
+ * {@link JournalFormat}'s.
  *
- * <p>Opening an existing journal checks its last record's MAC and continues its chain; a journal
- * whose last line is damaged (e.g. cut by a crash) is refused: verify it and start a new file. The
- * file is locked while open, so two processes never interleave their chains. Appends are serialised
- * and written straight to the file (no buffer of ours); with {@link Builder#fsync(boolean)} each
- * one is also forced to the disk before {@link #append} returns. After a write error the journal
- * undoes the partial line and, if it cannot, refuses every later append. Thread-safe. Close it when
- * the client is no longer used.
+ * <p><strong>The file.</strong> It must be a regular file: a symbolic link, a device such as {@code
+ * /dev/null}, a pipe or a directory is refused, and the path is opened without following links. A
+ * new journal is created readable and writable by its owner only where the file system has POSIX
+ * permissions. Opening an existing journal checks its last record's MAC and continues its chain
+ * (journals of format version 1 are continued in version 2); a journal whose last line is damaged
+ * (e.g. cut by a crash) or longer than readers accept is refused: verify it and start a new file.
+ *
+ * <p><strong>Locking.</strong> By default the file is locked while the journal is open, so that no
+ * other process appends: the right choice for a long-running service that owns its journal. With
+ * {@link Builder#shared(boolean)} it is locked only during each append, which first catches up with
+ * the records other processes added: short-lived processes (successive or parallel runs of a
+ * command) then append to one chain without waiting for each other's whole run.
+ *
+ * <p><strong>Durability.</strong> Appends are serialised and written straight to the file (no
+ * buffer of ours: the record is in the operating system when {@link #append} returns, and survives
+ * the process); with {@link Builder#fsync(boolean)} each one is also forced to the disk. After a
+ * write error the journal undoes the partial line and, if it cannot, refuses every later append.
+ * Thread-safe. Close it when the client is no longer used.
  */
 public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
+  /** Records this version writes stay below this; a longer one is refused, never written. */
+  static final int MAX_WRITTEN_LINE_BYTES = 16 * 1024;
+
+  private static final Duration SHARED_MIN_WAIT = Duration.ofSeconds(10);
+
   private final Path file;
   private final AuditKey key;
   private final boolean fsync;
+  private final boolean shared;
+  private final Duration lockWait;
   private final FileChannel channel;
-  private final FileLock lock;
+  private final FileLock lock; // null when shared
   private long seq; // guarded by this
-  private long size; // guarded by this; the file is locked, so only this object changes it
-  private String lastMac; // guarded by this
+  private long size; // guarded by this
+  private byte[] lastMac = new byte[32]; // guarded by this
+  private String lastMacHex = JournalFormat.GENESIS; // guarded by this
+  // Reused by every append (guarded by this): no allocation on the hot path but the text itself.
+  private final StringBuilder text = new StringBuilder(1024);
+  private final ByteBuffer line = ByteBuffer.allocateDirect(MAX_WRITTEN_LINE_BYTES);
   private boolean broken; // guarded by this
   private boolean closed; // guarded by this
 
@@ -58,18 +81,28 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     this.file = b.file;
     this.key = b.key;
     this.fsync = b.fsync;
+    this.shared = b.shared;
+    this.lockWait = b.lockWait;
     FileChannel ch = null;
     try {
       Path dir = file.toAbsolutePath().getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      ch =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      this.lock = lock(ch, b.lockWait);
+      ch = JournalFiles.openRegularFile(file);
       this.channel = ch;
-      readTail();
+      if (shared) {
+        this.lock = null;
+        FileLock l = lock(ch, max(lockWait, SHARED_MIN_WAIT), true);
+        try {
+          readTail();
+        } finally {
+          l.release();
+        }
+      } else {
+        this.lock = lock(ch, lockWait, false);
+        readTail();
+      }
     } catch (IOException e) {
       closeQuietly(ch);
       throw new AuditException(
@@ -80,29 +113,45 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     }
   }
 
-  /** Takes the file's lock, waiting up to {@code wait} while another process holds it. */
-  private FileLock lock(FileChannel ch, Duration wait) throws IOException {
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * Takes the file's lock, waiting up to {@code wait} while another process holds it; in shared
+   * mode, also while another journal of this process holds it (it is held for one append only).
+   */
+  private FileLock lock(FileChannel ch, Duration wait, boolean sharedMode) throws IOException {
     long deadline = System.nanoTime() + wait.toNanos();
+    long pause = TimeUnit.MICROSECONDS.toNanos(50);
     while (true) {
-      FileLock l;
+      FileLock l = null;
       try {
         l = ch.tryLock();
       } catch (OverlappingFileLockException sameProcess) {
-        // Held by this very process: waiting would never end.
-        throw new AuditException("Audit journal is already open in this process: " + file);
+        if (!sharedMode) {
+          // Held by this very process for as long as it is open: waiting would never end.
+          throw new AuditException("Audit journal is already open in this process: " + file);
+        }
       }
       if (l != null) {
         return l;
       }
-      if (System.nanoTime() >= deadline) {
-        throw new AuditException("Audit journal is already open elsewhere: " + file);
+      if (System.nanoTime() - deadline >= 0) {
+        throw new AuditException(
+            sharedMode
+                ? "Audit journal stayed locked by another writer for "
+                    + wait.toSeconds()
+                    + " s: "
+                    + file
+                : "Audit journal is already open elsewhere: " + file);
       }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
+      LockSupport.parkNanos(pause);
+      if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
         throw new AuditException("Interrupted while waiting for the audit journal: " + file);
       }
+      pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 
@@ -111,36 +160,54 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     return new Builder(file, key);
   }
 
-  /** Opens (or creates) the journal with the defaults: no fsync. */
+  /** Opens (or creates) the journal with the defaults: no fsync, locked while open. */
   public static JsonLinesAuditJournal open(Path file, AuditKey key) {
     return builder(file, key).open();
   }
 
+  /** Reads the last record (within the bound readers accept) and continues its chain. */
   private void readTail() throws IOException {
     size = channel.size();
     if (size == 0) {
       seq = 0;
-      lastMac = JournalFormat.GENESIS;
+      lastMac = new byte[32];
+      lastMacHex = JournalFormat.GENESIS;
       return;
     }
-    int window = (int) Math.min(size, 64 * 1024);
+    int window = (int) Math.min(size, JournalFormat.MAX_LINE_BYTES + 1L); // a line and its newline
     ByteBuffer buf = ByteBuffer.allocate(window);
-    channel.read(buf, size - window);
-    String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
-    if (!tail.endsWith("\n")) {
+    long at = size - window;
+    while (buf.hasRemaining()) {
+      int n = channel.read(buf, at + buf.position());
+      if (n < 0) {
+        throw new AuditException("Audit journal shrank while being read: " + file);
+      }
+    }
+    byte[] tail = buf.array();
+    if (tail[window - 1] != '\n') {
       throw new AuditException(
           "Audit journal's last line is incomplete (a write was cut short): verify "
               + file
               + " and start a new journal");
     }
-    int start = tail.lastIndexOf('\n', tail.length() - 2) + 1;
+    int start = window - 2;
+    while (start >= 0 && tail[start] != '\n') {
+      start--;
+    }
+    start++;
     if (start == 0 && window < size) {
-      throw new AuditException("Audit journal's last line is too long: " + file);
+      throw new AuditException(
+          "Audit journal's last line is longer than "
+              + JournalFormat.MAX_LINE_BYTES
+              + " bytes, which no reader accepts: verify "
+              + file
+              + " and start a new journal");
     }
     JournalFormat.Line last;
     JournalFormat.Parsed parsed;
     try {
-      last = JournalFormat.split(tail.substring(start, tail.length() - 1));
+      last =
+          JournalFormat.split(new String(tail, start, window - 1 - start, StandardCharsets.UTF_8));
       if (!JournalFormat.macMatches(key, last)) {
         throw new AuditException(
             "Audit journal's last record does not match the key (altered, or another key):"
@@ -153,7 +220,8 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
           "Audit journal's last record is malformed (" + e.getMessage() + "): verify " + file, e);
     }
     seq = parsed.seq();
-    lastMac = last.mac();
+    lastMac = HexFormat.of().parseHex(last.mac());
+    lastMacHex = last.mac();
   }
 
   @Override
@@ -167,34 +235,70 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
         throw new AuditException(
             "Audit journal stopped after a write error; verify " + file + " and reopen it");
       }
-      String canonical = JournalFormat.canonical(seq + 1, record, lastMac);
-      String mac = JournalFormat.mac(key, lastMac, canonical);
-      byte[] bytes = (JournalFormat.line(canonical, mac) + "\n").getBytes(StandardCharsets.UTF_8);
-      long before = size;
+      FileLock appendLock = null;
       try {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        long at = before;
-        while (buf.hasRemaining()) {
-          at += channel.write(buf, at);
+        if (shared) {
+          appendLock = lock(channel, max(lockWait, SHARED_MIN_WAIT), true);
+          if (channel.size() != size) {
+            readTail(); // another process appended since our last record
+          }
         }
-        if (fsync) {
-          channel.force(false);
-        }
+        write(record);
       } catch (IOException e) {
-        undo(before);
         throw new AuditException(
-            "Audit record not written to "
+            "Audit journal cannot be read before appending: "
                 + file
                 + " ("
                 + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage())
                 + ")",
             e);
+      } finally {
+        if (appendLock != null) {
+          try {
+            appendLock.release();
+          } catch (IOException e) {
+            // The lock goes with the channel at the latest.
+          }
+        }
       }
-      seq++;
-      size = before + bytes.length;
-      lastMac = mac;
     }
+  }
+
+  /** Writes one record after the last one; the caller holds this object's monitor. */
+  private void write(AuditRecord record) {
+    text.setLength(0);
+    JournalFormat.canonical(text, seq + 1, record, lastMacHex);
+    // Free text is bounded, so a record stays far below the buffer; a guard all the same, so that
+    // a reader never meets a line longer than it accepts.
+    if (text.length() * 3L + 100 > MAX_WRITTEN_LINE_BYTES) {
+      throw new AuditException("Audit record longer than " + MAX_WRITTEN_LINE_BYTES + " bytes");
+    }
+    String macHex = JournalFormat.encodeLine(key, lastMac, text, line);
+    int length = line.remaining();
+    long before = size;
+    try {
+      long at = before;
+      while (line.hasRemaining()) {
+        at += channel.write(line, at);
+      }
+      if (fsync) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      undo(before);
+      throw new AuditException(
+          "Audit record not written to "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")",
+          e);
+    }
+    seq++;
+    size = before + length;
+    lastMac = HexFormat.of().parseHex(macHex);
+    lastMacHex = macHex;
   }
 
   /** Removes a partial line; if that fails too, no later append is accepted. */
@@ -230,7 +334,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
    * detects a journal cut short.
    */
   public synchronized String lastMac() {
-    return lastMac;
+    return lastMacHex;
   }
 
   /** Releases the file; later appends throw {@link AuditException}. Idempotent. */
@@ -240,10 +344,12 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       return;
     }
     closed = true;
-    try {
-      lock.release();
-    } catch (IOException e) {
-      // The lock goes with the channel anyway.
+    if (lock != null) {
+      try {
+        lock.release();
+      } catch (IOException e) {
+        // The lock goes with the channel anyway.
+      }
     }
     closeQuietly(channel);
   }
@@ -260,7 +366,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
 
   @Override
   public String toString() {
-    return "JsonLinesAuditJournal{file=" + file + ", fsync=" + fsync + "}";
+    return "JsonLinesAuditJournal{file=" + file + ", fsync=" + fsync + ", shared=" + shared + "}";
   }
 
   /** Configures a {@link JsonLinesAuditJournal}. */
@@ -268,6 +374,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     private final Path file;
     private final AuditKey key;
     private boolean fsync;
+    private boolean shared;
     private Duration lockWait = Duration.ZERO;
 
     private Builder(Path file, AuditKey key) {
@@ -282,6 +389,20 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
+      return this;
+    }
+
+    /**
+     * Whether other processes may append to the same journal while this one is open (default false:
+     * the file is locked from {@link #open()} to {@link JsonLinesAuditJournal#close()}). When true,
+     * the file is locked during each append only, and each append first reads the last record if
+     * another process added one, so that all of them extend one chain. An append then waits for
+     * another writer's append (at least 10 s, or {@link #lockWait(Duration)} if longer) and costs a
+     * size check. For several processes sharing one journal, such as parallel runs of a command; a
+     * service that owns its journal keeps the default.
+     */
+    public Builder shared(boolean shared) {
+      this.shared = shared;
       return this;
     }
 

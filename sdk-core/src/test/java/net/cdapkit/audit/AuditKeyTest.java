@@ -84,11 +84,11 @@ class AuditKeyTest {
   }
 
   @Test
-  void pseudonym_isHmacSha256OfCafColonNumeroUnderTheKey() throws Exception {
+  void pseudonym_isHmacSha256OfCafColonNumeroUnderTheDerivedPseudonymKey() throws Exception {
     byte[] bytes = new byte[32];
     bytes[0] = 7;
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+    mac.init(new SecretKeySpec(Derived.key(bytes, AuditKey.PSEUDONYM_LABEL), "HmacSHA256"));
     String expected =
         HexFormat.of().formatHex(mac.doFinal("751:0012345".getBytes(StandardCharsets.UTF_8)));
 
@@ -113,5 +113,27 @@ class AuditKeyTest {
   void defaultLocation_isDotCdapkitInTheHomeDirectory() {
     assertThat(AuditKey.defaultLocation())
         .isEqualTo(Path.of(System.getProperty("user.home"), ".cdapkit", "audit.key"));
+  }
+
+  @Test
+  void load_whenTheKeyFileIsReadableByOthers_isRefused(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("audit.key");
+    AuditKey.loadOrCreate(file);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> AuditKey.load(file))
+        .isInstanceOf(AuditException.class)
+        .hasMessageContaining("accessible to others")
+        .hasMessageContaining("chmod 600");
+    assertThatThrownBy(() -> AuditKey.loadOrCreate(file)).isInstanceOf(AuditException.class);
+  }
+
+  @Test
+  void loadOrCreate_createsAKeyFileThatLoadAccepts(@TempDir Path tmp) {
+    Path file = tmp.resolve("sub").resolve("audit.key");
+    AuditKey created = AuditKey.loadOrCreate(file);
+
+    assertThat(AuditKey.load(file).pseudonym(Records.CAF, Records.NUMERO))
+        .isEqualTo(created.pseudonym(Records.CAF, Records.NUMERO));
   }
 }

@@ -52,7 +52,7 @@ class JsonLinesAuditJournalTest {
     List<String> lines = lines(file);
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0))
-        .startsWith("{\"v\":1,\"seq\":1,")
+        .startsWith("{\"v\":2,\"seq\":1,")
         .contains("\"prev\":\"" + "0".repeat(64) + "\"")
         .contains("\"operation\":\"TAB\",\"tab\":\"paiements\",\"page\":0")
         .doesNotContain("9900001");
@@ -63,14 +63,15 @@ class JsonLinesAuditJournalTest {
   }
 
   @Test
-  void mac_isTheDocumentedHmacOfPrevAndTheLineWithoutItsMac() throws Exception {
+  void mac_isTheDocumentedHmacOfPrevAndTheLineWithoutItsMac_underTheDerivedChainKey()
+      throws Exception {
     Path file = journalOf(2);
     String second = lines(file).get(1);
     String prev = lines(file).get(0).replaceAll(".*\"mac\":\"([0-9a-f]{64})\"}$", "$1");
     String canonical = second.replaceAll(",\"mac\":\"[0-9a-f]{64}\"}$", "}");
 
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(KEY_BYTES, "HmacSHA256"));
+    mac.init(new SecretKeySpec(Derived.key(KEY_BYTES, AuditKey.CHAIN_LABEL), "HmacSHA256"));
     mac.update(HexFormat.of().parseHex(prev));
     String expected =
         HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));

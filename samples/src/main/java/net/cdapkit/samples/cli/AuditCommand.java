@@ -134,7 +134,8 @@ final class AuditCommand implements Runnable {
       AuditKey key = AuditKey.load(keyFile(keyFile));
       AuditJournalVerifier.Result verified = AuditJournalVerifier.verify(journal, key);
       List<AuditRecord> records = AuditQueries.who(journal, key, cafCode, numero);
-      PrintWriter out = spec.commandLine().getOut();
+      // Partner, agent and request ids came from a server when they were journaled.
+      PrintWriter out = TerminalText.safe(spec.commandLine().getOut());
       if (!verified.intact()) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("cdap: " + journal + " is not intact: " + verified);

@@ -42,11 +42,13 @@ final class AuditOptions {
   }
 
   /**
-   * Opens the journal under its key, creating both if needed; waits a while for another {@code
-   * cdap} process that appends to the same journal.
+   * Opens the journal under its key, creating both if needed, shared: the file is locked around
+   * each append only, so that parallel {@code cdap} runs on one journal extend one chain without
+   * waiting for each other's whole run (an append waits up to a minute for another's).
    */
   JsonLinesAuditJournal open() {
     return JsonLinesAuditJournal.builder(auditFile, AuditKey.loadOrCreate(keyFile()))
+        .shared(true)
         .lockWait(Duration.ofSeconds(60))
         .open();
   }

@@ -80,7 +80,7 @@ final class BatchCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new InvalidInputException("--file cannot be read: " + file);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = TerminalText.safe(spec.commandLine().getOut());
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = System.console() != null;
     RateLimit limit = rate == null ? RateLimit.serverDeclared() : RateLimit.perSecond(rate);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ConsultCommand.class,
       AuditCommand.class,
       BatchCommand.class,
+      SmokeCommand.class,
       SimulatorCommand.class
     })
 public final class CdapCommand implements Runnable {
@@ -35,12 +36,17 @@ public final class CdapCommand implements Runnable {
 
   /** Builds the command line with the project's exit-code mapping. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new CdapCommand());
+    return commandLine(out, err, CommandLine.defaultFactory());
+  }
+
+  /** The same, its commands made by {@code factory} (tests give {@code smoke} credentials so). */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    CommandLine cl = new CommandLine(new CdapCommand(), factory);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("cdap: " + e.getMessage());
+          commandLine.getErr().println("cdap: " + TerminalText.clean(e.getMessage()));
           commandLine.getErr().flush();
           return ExitCodes.of(e);
         });

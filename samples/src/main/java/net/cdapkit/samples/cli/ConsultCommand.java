@@ -92,7 +92,7 @@ final class ConsultCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = TerminalText.safe(spec.commandLine().getOut());
     Tab selected = null;
     if (tab != null) {
       selected =
@@ -135,8 +135,7 @@ final class ConsultCommand implements Callable<Integer> {
           }
         }
         if (!denied.isEmpty()) {
-          spec.commandLine()
-              .getErr()
+          TerminalText.safe(spec.commandLine().getErr())
               .println(
                   "Onglets non accessibles au profil "
                       + session.profile()

@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = TerminalText.safe(spec.commandLine().getOut());
     audit.applyLogging();
     try (JsonLinesAuditJournal journal = audit.open();
         Connection connection = Connection.open(null, profile, journal)) {

@@ -32,8 +32,12 @@ final class TabPrinter {
   private final boolean json;
   private final int historyLimit;
 
+  /**
+   * A printer on {@code out}; whatever it prints goes through {@link TerminalText#safe}, since
+   * every value comes from the server.
+   */
   TabPrinter(PrintWriter out, boolean json, int historyLimit) {
-    this.out = out;
+    this.out = TerminalText.safe(out);
     this.json = json;
     this.historyLimit = historyLimit;
   }

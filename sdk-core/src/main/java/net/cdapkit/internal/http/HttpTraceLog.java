@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * dossier reference masked, query parameter names, and headers — with values only for an allow-list
  * of headers that carry neither a secret nor personal data. {@code Authorization}, {@code
  * X-Cdap-Agent}, cookies and any header not listed print as {@code [redacted]}; bodies are never
- * logged. Not API.
+ * logged. A value shown is printed with its control characters (ESC, CR, LF, C1, bidirectional
+ * overrides) as {@code \}{@code uXXXX} escapes: a server cannot forge log lines or send terminal
+ * escape sequences to whoever reads the log. Not API.
  */
 public final class HttpTraceLog implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.http");
@@ -66,7 +68,7 @@ public final class HttpTraceLog implements Interceptor {
     if (url.querySize() > 0) {
       b.append('?');
       for (int i = 0; i < url.querySize(); i++) {
-        b.append(i == 0 ? "" : "&").append(url.queryParameterName(i)).append("=…");
+        b.append(i == 0 ? "" : "&").append(printable(url.queryParameterName(i))).append("=…");
       }
     }
     return b.toString();
@@ -76,9 +78,38 @@ public final class HttpTraceLog implements Interceptor {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      b.append(i == 0 ? "" : ", ").append(name).append(": ");
-      b.append(SHOWN.contains(name.toLowerCase(Locale.ROOT)) ? headers.value(i) : "[redacted]");
+      b.append(i == 0 ? "" : ", ").append(printable(name)).append(": ");
+      b.append(
+          SHOWN.contains(name.toLowerCase(Locale.ROOT))
+              ? printable(headers.value(i))
+              : "[redacted]");
     }
     return b.append(']').toString();
+  }
+
+  /** The text with control characters as {@code \}{@code uXXXX}: inert in a log or a terminal. */
+  static String printable(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control =
+          c < 0x20
+              || (c >= 0x7f && c <= 0x9f)
+              || c == 0x200e
+              || c == 0x200f
+              || (c >= 0x2028 && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069);
+      if (control && b == null) {
+        b = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (b != null) {
+        if (control) {
+          b.append(String.format("\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return b == null ? text : b.toString();
   }
 }
