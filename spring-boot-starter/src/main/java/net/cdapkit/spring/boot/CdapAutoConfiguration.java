@@ -74,9 +74,7 @@ public class CdapAutoConfiguration {
       ObjectProvider<CdapEventListener> listeners,
       ObjectProvider<CdapClientBuilderCustomizer> customizers) {
     if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
-      throw new IllegalStateException(
-          "cdap.base-url is not set: give the CDAP server's base URL, e.g."
-              + " cdap.base-url=https://cdap.example.org/api/v1/, or define a CdapClient bean");
+      throw new MissingBaseUrlException();
     }
     CdapProperties.Timeouts t = properties.timeouts();
     CdapProperties.Retry r = properties.retry();

@@ -171,6 +171,11 @@ public record CdapProperties(
     /** The shortest {@code cache-for} accepted. */
     public static final Duration MINIMUM = Duration.ofMinutes(1);
 
+    /**
+     * Checks the cache duration.
+     *
+     * @throws IllegalArgumentException when shorter than {@link #MINIMUM}
+     */
     public Health {
       if (cacheFor == null || cacheFor.compareTo(MINIMUM) < 0) {
         throw new IllegalArgumentException(

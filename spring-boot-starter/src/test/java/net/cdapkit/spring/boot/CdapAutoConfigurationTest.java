@@ -75,6 +75,17 @@ class CdapAutoConfigurationTest {
   }
 
   @Test
+  void failureAnalyzer_whenBaseUrlMissing_saysWhatToSet() {
+    runner.run(
+        context -> {
+          var analysis = new MissingBaseUrlFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis).isNotNull();
+          assertThat(analysis.getDescription()).contains("cdap.base-url is not set");
+          assertThat(analysis.getAction()).contains("cdap.base-url").contains("CdapClient bean");
+        });
+  }
+
+  @Test
   void cdapClient_whenBaseUrlSet_authenticatesWithTheEnvironmentsCredentials() {
     configured()
         .run(
