@@ -3,10 +3,6 @@ package net.cdapkit;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import net.cdapkit.audit.AtypicalUse;
 import net.cdapkit.audit.AtypicalUseException;
 import net.cdapkit.audit.AuditException;
@@ -32,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One session's audit trail: writes a PENDING record before each request and an outcome record
  * after it, a DENIED record for each refusal decided before any request, and asks the usage guard
  * before each consultation. With fail-closed, a request whose PENDING record was not kept is not
- * sent. Thread-safe (the sink is).
+ * sent. The {@link CallPipeline} calls it at its stages "usage guard", "audit PENDING" and "audit
+ * outcome". Thread-safe (the sink is).
  */
 final class Audit {
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.audit");
@@ -110,16 +107,6 @@ final class Audit {
     }
   }
 
-  /** Runs a check made before any request; a refusal is recorded as DENIED and rethrown. */
-  void check(Event event, Runnable check) {
-    try {
-      check.run();
-    } catch (CapabilityDeniedException e) {
-      denied(event, e);
-      throw e;
-    }
-  }
-
   /**
    * Asks the usage guard about one more consultation by this agent; when it blocks, records DENIED
    * and throws.
@@ -133,74 +120,8 @@ final class Audit {
     }
   }
 
-  /**
-   * Sends an audited request: PENDING record, request, decoding, outcome record.
-   *
-   * @throws AuditException with fail-closed, if the PENDING record was not kept (nothing is sent)
-   *     or the outcome record of a success was not kept (the answer is withheld)
-   */
-  <T> T run(Event event, Supplier<Exchange> send, Function<Exchange, T> decode) {
-    Pending pending = begin(event);
-    Exchange exchange;
-    T value;
-    try {
-      exchange = send.get();
-      value = decode.apply(exchange);
-    } catch (RuntimeException failure) {
-      pending.failed(failure);
-      throw failure;
-    }
-    pending.succeeded(exchange);
-    return value;
-  }
-
-  /**
-   * The asynchronous form of {@link #run}: the PENDING record is written before the request is
-   * started, on the calling thread; the outcome record when the future completes, on the thread
-   * that completes it. The future fails as {@link #run} would throw.
-   */
-  <T> CompletableFuture<T> runAsync(
-      Event event, Supplier<CompletableFuture<Exchange>> send, Function<Exchange, T> decode) {
-    Pending pending;
-    CompletableFuture<Exchange> sent;
-    try {
-      pending = begin(event);
-      sent = send.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return sent.handle(
-        (exchange, error) -> {
-          if (error != null) {
-            RuntimeException failure = unwrap(error);
-            pending.failed(failure);
-            throw failure;
-          }
-          T value;
-          try {
-            value = decode.apply(exchange);
-          } catch (RuntimeException failure) {
-            pending.failed(failure);
-            throw failure;
-          }
-          pending.succeeded(exchange);
-          return value;
-        });
-  }
-
-  private static RuntimeException unwrap(Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (cause instanceof Error) {
-      throw (Error) cause;
-    }
-    return cause instanceof RuntimeException
-        ? (RuntimeException) cause
-        : new CompletionException(cause);
-  }
-
   /** Writes the PENDING record of an operation about to be sent. */
-  private Pending begin(Event event) {
+  Pending begin(Event event) {
     if (!enabled) {
       return new Pending(event, Optional.empty(), null);
     }
@@ -216,7 +137,7 @@ final class Audit {
   }
 
   /** An operation whose PENDING record was written (or that is not audited: no operation id). */
-  private final class Pending {
+  final class Pending {
     private final Event event;
     private final Optional<String> dossier;
     private final String operationId;

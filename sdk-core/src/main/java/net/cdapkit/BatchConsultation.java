@@ -102,17 +102,29 @@ public final class BatchConsultation {
     return run(numeros.map(NumeroAllocataire::of), results);
   }
 
+  /** Runs the batch over a stream of numéros; see {@link #run(Iterable, Consumer)}. */
+  public BatchProgress run(Stream<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
+    if (numeros == null) {
+      throw new InvalidInputException("Numéros and a result consumer are required");
+    }
+    return run(numeros::iterator, results);
+  }
+
   /**
-   * Runs the batch and returns when every numéro has been handled. {@code results} is called once
-   * per numéro, one call at a time (it need not be thread-safe), in completion order.
+   * Runs the batch and returns when every numéro has been handled. {@code results} is called
+   * exactly once per numéro, one call at a time (it need not be thread-safe), in completion order:
+   * with the tabs read, or with the typed failure of that dossier, whatever went wrong with it.
+   * Once {@code run} has returned or thrown — interrupted included — {@code results} is never
+   * called again.
    *
-   * <p>A malformed numéro in the stream stops the batch (the stream is the caller's input);
-   * failures of a consultation are per item.
+   * <p>A malformed numéro in the input stops the batch (the input is the caller's); so does an
+   * exception thrown by {@code results} or {@code onProgress}, which {@code run} then rethrows.
    *
    * @throws CapabilityDeniedException before anything is sent, if a tab or the finalité is not
    *     allowed to the profile
+   * @throws CdapException if the calling thread is interrupted
    */
-  public BatchProgress run(Stream<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
+  public BatchProgress run(Iterable<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
     if (numeros == null || results == null) {
       throw new InvalidInputException("Numéros and a result consumer are required");
     }
@@ -127,55 +139,10 @@ public final class BatchConsultation {
     for (Tab tab : tabs) {
       session.requireTab(tab);
     }
-    Iterator<NumeroAllocataire> source = numeros.iterator();
-    Object inputLock = new Object();
-    Object outputLock = new Object();
-    long[] counters = new long[3]; // next index, completed, failed
-    long started = System.nanoTime();
-    RuntimeException[] stop = new RuntimeException[1];
-    Runnable worker =
-        () -> {
-          while (true) {
-            NumeroAllocataire numero;
-            long index;
-            synchronized (inputLock) {
-              if (stop[0] != null) {
-                return;
-              }
-              try {
-                if (!source.hasNext()) {
-                  return;
-                }
-                numero = source.next();
-              } catch (RuntimeException e) {
-                stop[0] = e;
-                return;
-              }
-              index = counters[0]++;
-            }
-            BatchItem item = consult(index, numero);
-            synchronized (outputLock) {
-              counters[1]++;
-              if (!item.succeeded()) {
-                counters[2]++;
-              }
-              try {
-                results.accept(item);
-                onProgress.accept(
-                    new BatchProgress(
-                        counters[1], counters[2], Duration.ofNanos(System.nanoTime() - started)));
-              } catch (RuntimeException e) {
-                synchronized (inputLock) {
-                  stop[0] = e;
-                }
-                return;
-              }
-            }
-          }
-        };
+    Run run = new Run(numeros.iterator(), results);
     Thread[] threads = new Thread[concurrency];
     for (int i = 0; i < concurrency; i++) {
-      threads[i] = new Thread(worker, "cdapkit-batch-" + i);
+      threads[i] = new Thread(run::work, "cdapkit-batch-" + i);
       threads[i].setDaemon(true);
       threads[i].start();
     }
@@ -185,30 +152,126 @@ public final class BatchConsultation {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      synchronized (inputLock) {
-        stop[0] = new CdapException("Batch interrupted");
-      }
+      run.stop(new CdapException("Batch interrupted"));
       for (Thread t : threads) {
         t.interrupt();
       }
     }
-    if (stop[0] != null) {
-      throw stop[0];
-    }
-    return new BatchProgress(
-        counters[1], counters[2], Duration.ofNanos(System.nanoTime() - started));
+    return run.finish();
   }
 
+  /** One run of the batch: the input, the output, and when they stop. */
+  private final class Run {
+    private final Iterator<NumeroAllocataire> source;
+    private final Consumer<BatchItem> results;
+    private final Object inputLock = new Object();
+    private final Object outputLock = new Object();
+    private final long started = System.nanoTime();
+    private long next; // guarded by inputLock
+    private long completed; // guarded by outputLock
+    private long failed; // guarded by outputLock
+    private boolean closed; // guarded by outputLock: nothing is delivered once set
+    private volatile RuntimeException stop;
+
+    Run(Iterator<NumeroAllocataire> source, Consumer<BatchItem> results) {
+      this.source = source;
+      this.results = results;
+    }
+
+    void work() {
+      while (true) {
+        NumeroAllocataire numero;
+        long index;
+        synchronized (inputLock) {
+          if (stop != null) {
+            return;
+          }
+          try {
+            if (!source.hasNext()) {
+              return;
+            }
+            numero = source.next();
+          } catch (RuntimeException e) {
+            stop(e);
+            return;
+          }
+          index = next++;
+        }
+        if (!deliver(consult(index, numero))) {
+          return;
+        }
+      }
+    }
+
+    /** Hands one item over unless the run is closed; false when the worker should stop. */
+    private boolean deliver(BatchItem item) {
+      synchronized (outputLock) {
+        if (closed) {
+          return false;
+        }
+        completed++;
+        if (!item.succeeded()) {
+          failed++;
+        }
+        try {
+          results.accept(item);
+          onProgress.accept(progress());
+          return true;
+        } catch (RuntimeException e) {
+          stopLocked(e);
+          return false;
+        }
+      }
+    }
+
+    void stop(RuntimeException reason) {
+      synchronized (outputLock) {
+        stopLocked(reason);
+      }
+    }
+
+    private void stopLocked(RuntimeException reason) {
+      if (stop == null) {
+        stop = reason;
+      }
+      closed = true;
+    }
+
+    BatchProgress finish() {
+      synchronized (outputLock) {
+        closed = true;
+        if (stop != null) {
+          throw stop;
+        }
+        return progress();
+      }
+    }
+
+    private BatchProgress progress() {
+      return new BatchProgress(completed, failed, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /** Consults one dossier; whatever goes wrong with it is this item's failure, typed. */
   private BatchItem consult(long index, NumeroAllocataire numero) {
     Map<Tab, Object> values = new EnumMap<>(Tab.class);
     try {
       Dossier dossier = caf.consultDossier(numero, finalite);
       for (Tab tab : tabs) {
-        values.put(tab, dossier.readTab(tab, periode));
+        Object value = dossier.read(TabRead.of(tab, periode));
+        values.put(tab, value instanceof History<?> h ? h.toList() : value);
       }
       return new BatchItem(index, numero, values, null);
     } catch (CdapException e) {
       return new BatchItem(index, numero, values, e);
+    } catch (RuntimeException | Error e) {
+      // Its message may quote anything: the type is kept, the message and cause are not.
+      return new BatchItem(
+          index,
+          numero,
+          values,
+          new CdapException(
+              "Unexpected failure for this dossier (" + e.getClass().getName() + ")"));
     }
   }
 

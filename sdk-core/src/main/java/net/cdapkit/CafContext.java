@@ -1,16 +1,15 @@
 package net.cdapkit;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import net.cdapkit.capability.Action;
-import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.OutcomeUnknownException;
+import net.cdapkit.event.CdapOperation;
+import net.cdapkit.event.DenialKind;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CallContext;
-import net.cdapkit.internal.http.Exchange;
 import net.cdapkit.internal.json.DialogueRequest;
-import net.cdapkit.internal.json.DossierLookup;
-import net.cdapkit.internal.json.DossierReferencePayload;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.DialogueReceipt;
 import net.cdapkit.model.Finalite;
@@ -18,7 +17,9 @@ import net.cdapkit.model.NumeroAllocataire;
 
 /**
  * A session with one CAF selected (step 3 of the guide): consult a dossier of that CAF, or write to
- * it through Dialogue. Immutable; obtained from {@link CdapSession#selectCaf(CafCode)}.
+ * it through Dialogue. Immutable; obtained from {@link CdapSession#selectCaf(CafCode)}. Every
+ * operation also exists as a {@code CompletableFuture} ({@code …Async}), with the same checks,
+ * journal records, retries and result types.
  */
 public final class CafContext {
   private final CdapSession session;
@@ -29,10 +30,12 @@ public final class CafContext {
     this.caf = caf;
   }
 
+  /** The CAF selected. */
   public CafCode caf() {
     return caf;
   }
 
+  /** The session this CAF was selected in. */
   public CdapSession session() {
     return session;
   }
@@ -49,32 +52,47 @@ public final class CafContext {
    * @throws net.cdapkit.audit.AuditException if the audit sink fails and the client is fail-closed
    */
   public Dossier consultDossier(NumeroAllocataire numero, Finalite finalite) {
-    if (numero == null) {
-      throw new InvalidInputException("Numéro allocataire is required");
-    }
-    if (finalite == null) {
-      throw new InvalidInputException(
-          "A finalité is required for every consultation (the convention with the CAF limits"
-              + " consultations to declared purposes)");
-    }
-    Audit audit = session.audit();
-    Audit.Event event = Audit.Event.consultation(caf, numero, finalite);
-    audit.check(event, () -> session.requireFinalite(finalite.code()));
-    audit.admitConsultation(event);
-    Dossier dossier = new Dossier(session, caf, numero, finalite);
-    long generation = session.tokenGeneration();
-    return audit.run(
-        event,
-        () -> lookupExchange(numero, finalite),
-        exchange -> {
-          dossier.accept(exchange, generation);
-          return dossier;
-        });
+    return session.client().pipeline().call(consultation(numero, finalite));
   }
 
   /** Convenience for {@code consultDossier(NumeroAllocataire.of(numero), finalite)}. */
   public Dossier consultDossier(String numero, Finalite finalite) {
     return consultDossier(NumeroAllocataire.of(numero), finalite);
+  }
+
+  /** The asynchronous form of {@link #consultDossier(NumeroAllocataire, Finalite)}. */
+  public CompletableFuture<Dossier> consultDossierAsync(
+      NumeroAllocataire numero, Finalite finalite) {
+    return session.client().pipeline().callAsync(consultation(numero, finalite));
+  }
+
+  private Op<Dossier> consultation(NumeroAllocataire numero, Finalite finalite) {
+    Op<Dossier> op = new Op<>(CdapOperation.DOSSIER_LOOKUP, session);
+    op.caf = caf.value();
+    op.capability = "CAF " + caf.value();
+    op.consultation = true;
+    op.event = Audit.Event.consultation(caf, numero, finalite);
+    op.finalite = finalite == null ? null : finalite.code().code();
+    Dossier dossier =
+        numero == null || finalite == null ? null : new Dossier(session, caf, numero, finalite);
+    return op.validate(
+            () -> {
+              if (numero == null) {
+                throw new InvalidInputException("Numéro allocataire is required");
+              }
+              if (finalite == null) {
+                throw new InvalidInputException(
+                    "A finalité is required for every consultation (the convention with the CAF"
+                        + " limits consultations to declared purposes)");
+              }
+            })
+        .check(DenialKind.FINALITE, () -> session.requireFinalite(finalite.code()))
+        .request((api, tag, ref) -> api.lookupDossier(tag, dossier.lookupBody()))
+        .decode(
+            (exchange, generation) -> {
+              dossier.accept(exchange, generation);
+              return dossier;
+            });
   }
 
   /** Sends a message to this CAF (step 6, "Dialogue") with a fresh idempotency key. */
@@ -86,98 +104,64 @@ public final class CafContext {
    * Sends a message to this CAF. The idempotency key (the caller's, or one made for this call) is
    * reused on every retry, so the CAF receives the message once.
    *
-   * @throws OutcomeUnknownException if no answer confirmed the sending; resend with its key
+   * @throws OutcomeUnknownException if no answer confirmed the sending, or the answer could not be
+   *     journaled; resend with its key
    */
   public DialogueReceipt sendDialogue(DialogueMessage message, RequestOptions options) {
-    if (message == null) {
-      throw new InvalidInputException("Dialogue message is required");
-    }
-    if (options == null) {
-      throw new InvalidInputException("Request options must not be null; use defaults()");
-    }
-    Dossier about = message.dossier().orElse(null);
-    if (about != null && (about.session() != session || !about.caf().equals(caf))) {
-      throw new InvalidInputException(
-          "The message's dossier belongs to another session or CAF than this one");
-    }
-    Audit.Event event = Audit.Event.dialogue(caf, about);
-    session.audit().check(event, () -> session.requireAction(Action.DIALOGUE));
-    String finaliteHeader = about == null ? null : about.finalite().code().code();
-    String key = options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
-    CallContext context =
-        new CallContext(
-            "dialogue", session.profile(), "action DIALOGUE", true, options.timeout().orElse(null));
-    return session
-        .audit()
-        .run(
-            event,
-            () ->
-                withEffect(
-                    "dialogue",
-                    key,
-                    () ->
-                        session.send(
-                            auth -> {
-                              // The dossier reference is read as the request is built: a replay
-                              // after a token renewal carries the one looked up under the new
-                              // token.
-                              DialogueRequest body =
-                                  new DialogueRequest(
-                                      message.objet(),
-                                      message.message(),
-                                      about == null ? null : about.reference());
-                              return session
-                                  .client()
-                                  .api()
-                                  .sendDialogue(
-                                      auth,
-                                      session.agentHeader(),
-                                      finaliteHeader,
-                                      key,
-                                      caf.value(),
-                                      body);
-                            },
-                            context)),
-            exchange ->
-                withEffect(
-                    "dialogue",
-                    key,
-                    () -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue")));
-  }
-
-  /** Sends the lookup of a dossier reference; used by {@link Dossier}. */
-  Exchange lookupExchange(NumeroAllocataire numero, Finalite finalite) {
-    DossierLookup body = new DossierLookup(caf.value(), numero.value());
-    return session.send(
-        auth ->
-            session
-                .client()
-                .api()
-                .lookupDossier(auth, session.agentHeader(), finalite.code().code(), body),
-        new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null));
-  }
-
-  /** Decodes a lookup's answer. */
-  static DossierReferencePayload lookupPayload(Exchange exchange) {
-    return ApiCaller.decode(exchange, DossierReferencePayload.class, "dossier.lookup");
+    return session.client().pipeline().call(dialogue(message, options));
   }
 
   /**
-   * Sends an operation with effects; a failure that leaves the outcome unknown (no answer, or a
-   * gateway error) becomes {@link OutcomeUnknownException} carrying the key to resend with.
+   * The asynchronous form of {@link #sendDialogue(DialogueMessage, RequestOptions)}: the same key,
+   * checks, journal records and {@link OutcomeUnknownException}, as a failed future.
+   *
+   * <pre>{@code
+   * caf.sendDialogueAsync(message, RequestOptions.defaults().withIdempotencyKey(caseId + "-dlg"))
+   *     .thenAccept(receipt -> store(receipt.reference()));
+   * }</pre>
    */
-  static <T> T withEffect(String operation, String key, java.util.function.Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (CdapException e) {
-      // Unknown too: a 2xx whose receipt is unreadable, and a definite refusal (say a 429) that
-      // came after an attempt with no answer.
-      if (ApiCaller.mayHaveTakenEffect(e)) {
-        throw new OutcomeUnknownException(
-            operation, key, e.requestId().orElse(null), e.attempts(), e);
-      }
-      throw e;
-    }
+  public CompletableFuture<DialogueReceipt> sendDialogueAsync(
+      DialogueMessage message, RequestOptions options) {
+    return session.client().pipeline().callAsync(dialogue(message, options));
+  }
+
+  private Op<DialogueReceipt> dialogue(DialogueMessage message, RequestOptions options) {
+    Dossier about = message == null ? null : message.dossier().orElse(null);
+    Op<DialogueReceipt> op = new Op<>(CdapOperation.DIALOGUE, session);
+    op.caf = caf.value();
+    op.capability = "action DIALOGUE";
+    op.event = Audit.Event.dialogue(caf, about);
+    op.dossier = about;
+    op.finalite = about == null ? null : about.finalite().code().code();
+    op.idempotencyKey =
+        options == null
+            ? null
+            : options.idempotencyKey().orElseGet(() -> "dlg-" + UUID.randomUUID());
+    return op.validate(
+            () -> {
+              if (message == null) {
+                throw new InvalidInputException("Dialogue message is required");
+              }
+              if (options == null) {
+                throw new InvalidInputException("Request options must not be null; use defaults()");
+              }
+              if (about != null && (about.session() != session || !about.caf().equals(caf))) {
+                throw new InvalidInputException(
+                    "The message's dossier belongs to another session or CAF than this one");
+              }
+            })
+        .options(options)
+        .check(DenialKind.CAPABILITY, () -> session.requireAction(Action.DIALOGUE))
+        .request(
+            (api, tag, ref) ->
+                api.sendDialogue(
+                    tag, caf.value(), new DialogueRequest(message.objet(), message.message(), ref)))
+        .decode((exchange, g) -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue"));
+  }
+
+  /** The context of a dossier lookup, for the lookup that renews a reference. */
+  static CallContext lookupContext(CdapSession session, CafCode caf) {
+    return new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null);
   }
 
   /**

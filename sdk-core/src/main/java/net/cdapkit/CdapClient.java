@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.X509TrustManager;
 import net.cdapkit.audit.AuditSink;
 import net.cdapkit.audit.JsonLinesAuditJournal;
@@ -59,6 +60,7 @@ public final class CdapClient {
   private static final Logger LOG = LoggerFactory.getLogger(CdapClient.class);
 
   private final HttpUrl baseUrl;
+  private final CallPipeline pipeline;
   private final CredentialsProvider credentials;
   private final OkHttpClient okHttpClient;
   private final CdapApi api;
@@ -108,7 +110,9 @@ public final class CdapClient {
     this.caller =
         new ApiCaller(
             new RetrySettings(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.budget()),
-            b.maxResponseBytes);
+            b.maxResponseBytes,
+            baseUrl.toString());
+    this.pipeline = new CallPipeline(this, b.eventListener);
   }
 
   public static Builder builder() {
@@ -141,11 +145,31 @@ public final class CdapClient {
     if (agentCredentials == null) {
       throw new InvalidInputException("Credentials provider is required");
     }
-    return CdapSession.open(this, agentCredentials);
+    return new CdapSession(
+        this, agentCredentials, pipeline.call(CdapSession.authentication(agentCredentials)));
   }
 
-  public HttpUrl baseUrl() {
-    return baseUrl;
+  /**
+   * The asynchronous form of {@link #authenticate(CredentialsProvider)}. The provider is asked for
+   * the credentials on the calling thread.
+   */
+  public CompletableFuture<CdapSession> authenticateAsync(CredentialsProvider agentCredentials) {
+    if (agentCredentials == null) {
+      return CompletableFuture.failedFuture(
+          new InvalidInputException("Credentials provider is required"));
+    }
+    return pipeline
+        .callAsync(CdapSession.authentication(agentCredentials))
+        .thenApply(first -> new CdapSession(this, agentCredentials, first));
+  }
+
+  /** The server's base URL, normalised to end with {@code /}. */
+  public URI baseUrl() {
+    return baseUrl.uri();
+  }
+
+  CallPipeline pipeline() {
+    return pipeline;
   }
 
   CdapApi api() {

@@ -1,9 +1,13 @@
 package net.cdapkit;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
 import net.cdapkit.capability.Profile;
@@ -11,26 +15,30 @@ import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
-import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.ProtocolException;
+import net.cdapkit.error.TransportException;
+import net.cdapkit.event.CdapOperation;
 import net.cdapkit.internal.http.ApiCaller;
+import net.cdapkit.internal.http.AttemptObserver;
 import net.cdapkit.internal.http.CallContext;
+import net.cdapkit.internal.http.CallTag;
 import net.cdapkit.internal.http.CredentialsPayload;
 import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.http.Futures;
+import net.cdapkit.internal.http.Saturating;
 import net.cdapkit.internal.http.TokenBucket;
 import net.cdapkit.internal.json.SessionPayload;
 import net.cdapkit.internal.json.TokenResponse;
+import net.cdapkit.internal.pipeline.CallEvents;
 import net.cdapkit.model.Agent;
 import net.cdapkit.model.AideEnLigne;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.Partenaire;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
 
 /**
  * An authenticated agent: the partner, the agent, the profile and its habilitations (step 1 of the
@@ -38,10 +46,14 @@ import retrofit2.Call;
  * the same agent. Closing it logs out.
  *
  * <p>The token is renewed transparently: ahead of its expiry, and once on a 401 "expired" answer,
- * with one authentication shared by all threads waiting for it.
+ * with one authentication shared by all threads waiting for it; each waits for it no longer than
+ * its own call's time budget.
  */
 public final class CdapSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CdapSession.class);
+
+  /** A token's lifetime is taken at most at ten years: {@code expiresIn} is a server value. */
+  private static final Duration LONGEST_TOKEN = Duration.ofDays(3650);
 
   private final CdapClient client;
   private final CredentialsProvider credentials;
@@ -55,16 +67,22 @@ public final class CdapSession implements AutoCloseable {
   private final TokenBucket pacing; // null when not paced
   private final Object authLock = new Object();
   private volatile Token token;
+  private CompletableFuture<Token> renewing; // guarded by authLock
   private volatile boolean closed;
 
-  /** A bearer token and when it stops being valid; {@code generation} counts renewals. */
+  /**
+   * A bearer token, when it is renewed ahead of expiry, and when it stops being valid; {@code
+   * generation} counts renewals.
+   */
   static final class Token {
     final String header;
+    final Instant refreshAt;
     final Instant expiresAt;
     final long generation;
 
-    Token(String header, Instant expiresAt, long generation) {
+    Token(String header, Instant refreshAt, Instant expiresAt, long generation) {
       this.header = header;
+      this.refreshAt = refreshAt;
       this.expiresAt = expiresAt;
       this.generation = generation;
     }
@@ -75,7 +93,7 @@ public final class CdapSession implements AutoCloseable {
     }
   }
 
-  private CdapSession(CdapClient client, CredentialsProvider credentials, TokenResponse first) {
+  CdapSession(CdapClient client, CredentialsProvider credentials, TokenResponse first) {
     this.client = client;
     this.credentials = credentials;
     SessionPayload s = first.session();
@@ -94,34 +112,36 @@ public final class CdapSession implements AutoCloseable {
             .resolve(declaredRate)
             .map(r -> new TokenBucket(r.rate(), r.burst()))
             .orElse(null);
-    this.token = token(first, 0);
+    this.token = token(first, 0, client.tokenRefreshMargin());
+    LOG.debug("cdap session opened for profile {}", profile);
   }
 
-  static CdapSession open(CdapClient client, CredentialsProvider credentials) {
-    TokenResponse response = requestToken(client, credentials);
-    CdapSession session = new CdapSession(client, credentials, response);
-    LOG.debug("cdap session opened for profile {}", session.profile);
-    return session;
+  /** The authentication operation: its checked answer opens a session. */
+  static Op<TokenResponse> authentication(CredentialsProvider provider) {
+    Credentials[] read = new Credentials[1];
+    return new Op<TokenResponse>(CdapOperation.AUTHENTICATE, null)
+        .validate(
+            () -> {
+              Credentials c = provider.credentials();
+              if (c == null) {
+                throw new InvalidInputException("Credentials provider returned no credentials");
+              }
+              read[0] = c;
+            })
+        .request(
+            (api, tag, ref) ->
+                api.authenticate(tag, new CredentialsPayload(read[0].login(), read[0].password())))
+        .decode((exchange, generation) -> tokenResponse(exchange));
   }
 
-  private static TokenResponse requestToken(CdapClient client, CredentialsProvider provider) {
-    Credentials c = provider.credentials();
-    if (c == null) {
-      throw new InvalidInputException("Credentials provider returned no credentials");
-    }
-    Exchange exchange =
-        client
-            .caller()
-            .execute(
-                client.api().authenticate(new CredentialsPayload(c.login(), c.password())),
-                new CallContext("authenticate", "", "authentication", true, null));
+  static TokenResponse tokenResponse(Exchange exchange) {
     TokenResponse response = ApiCaller.decode(exchange, TokenResponse.class, "authenticate");
     if (response.accessToken() == null
-        || response.accessToken().isBlank()
+        || !usableToken(response.accessToken())
         || response.session() == null
         || response.expiresIn() <= 0) {
       throw new ProtocolException(
-          "Malformed response for authenticate: token or session missing",
+          "Malformed response for authenticate: token or session missing or unusable",
           exchange.requestId(),
           exchange.attempts(),
           null);
@@ -129,11 +149,30 @@ public final class CdapSession implements AutoCloseable {
     return response;
   }
 
-  private static Token token(TokenResponse response, long generation) {
-    return new Token(
-        "Bearer " + response.accessToken(),
-        Instant.now().plusSeconds(response.expiresIn()),
-        generation);
+  /** A token goes into a header: 1 to 8192 visible ASCII characters, never a line break. */
+  private static boolean usableToken(String token) {
+    if (token.isEmpty() || token.length() > 8192) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The token of an answer. It is renewed a margin before it expires, but never before half its
+   * lifetime: a token that lives less than the margin is used, not renewed at every call.
+   */
+  private static Token token(TokenResponse response, long generation, Duration margin) {
+    Instant now = Instant.now();
+    Instant expires = Saturating.plusSeconds(now, response.expiresIn(), LONGEST_TOKEN);
+    Duration half = Duration.between(now, expires).dividedBy(2);
+    Duration lead = margin.compareTo(half) > 0 ? half : margin;
+    return new Token("Bearer " + response.accessToken(), expires.minus(lead), expires, generation);
   }
 
   /** The partner organisation. */
@@ -171,6 +210,7 @@ public final class CdapSession implements AutoCloseable {
     return token.expiresAt;
   }
 
+  /** Whether the session is open (not closed by {@link #close()}). */
   public boolean isOpen() {
     return !closed;
   }
@@ -218,11 +258,18 @@ public final class CdapSession implements AutoCloseable {
 
   /** The online help: fiches pratiques (step 7). */
   public AideEnLigne help() {
-    Exchange exchange =
-        send(
-            auth -> client.api().help(auth, agentHeader),
-            context("help", "help", RequestOptions.defaults()));
-    return ApiCaller.decode(exchange, AideEnLigne.class, "help");
+    return client.pipeline().call(helpOp());
+  }
+
+  /** The asynchronous form of {@link #help()}. */
+  public CompletableFuture<AideEnLigne> helpAsync() {
+    return client.pipeline().callAsync(helpOp());
+  }
+
+  private Op<AideEnLigne> helpOp() {
+    return new Op<AideEnLigne>(CdapOperation.HELP, this)
+        .request((api, tag, ref) -> api.help(tag))
+        .decode((exchange, g) -> ApiCaller.decode(exchange, AideEnLigne.class, "help"));
   }
 
   /** Logs out. Idempotent; a failure to reach the server does not throw. */
@@ -231,17 +278,19 @@ public final class CdapSession implements AutoCloseable {
     if (closed) {
       return;
     }
-    closed = true;
     try {
       client
-          .caller()
-          .execute(
-              client.api().logout(token.header, agentHeader),
-              new CallContext("logout", profile, "logout", false, null));
+          .pipeline()
+          .call(
+              new Op<Exchange>(CdapOperation.LOGOUT, this)
+                  .request((api, tag, ref) -> api.logout(tag))
+                  .decode((exchange, g) -> exchange));
     } catch (RuntimeException e) {
       // The token expires on its own; a logout that did not reach the server is not an error
       // the caller can act on.
       LOG.debug("cdap logout not confirmed by the server: {}", e.getClass().getSimpleName());
+    } finally {
+      closed = true;
     }
   }
 
@@ -250,7 +299,7 @@ public final class CdapSession implements AutoCloseable {
     return "CdapSession{profile=" + profile + ", open=" + !closed + "}";
   }
 
-  // ---- package-private plumbing used by CafContext and Dossier ----
+  // ---- package-private plumbing used by the pipeline, CafContext and Dossier ----
 
   CdapClient client() {
     return client;
@@ -324,129 +373,130 @@ public final class CdapSession implements AutoCloseable {
     }
   }
 
-  CallContext context(String operation, String capability, RequestOptions options) {
-    return new CallContext(operation, profile, capability, true, options.timeout().orElse(null));
-  }
-
   long tokenGeneration() {
     return token.generation;
   }
 
-  /**
-   * Sends a call built with the current bearer header; on an expired token, renews it once (single
-   * flight) and replays the call once.
-   */
-  Exchange send(Function<String, Call<ResponseBody>> request, CallContext context) {
-    ensureOpen();
-    ApiCaller caller = client.caller();
-    return caller.withinBudget(
-        () -> {
-          Token used = currentToken();
-          try {
-            return caller.execute(request.apply(used.header), context, pacing);
-          } catch (AuthenticationException e) {
-            if (e.reason() != AuthenticationException.Reason.TOKEN_EXPIRED || closed) {
-              throw e;
-            }
-            try {
-              Token fresh = renew(used);
-              return caller.execute(request.apply(fresh.header), context, pacing);
-            } catch (CdapException replay) {
-              throw ApiCaller.carryAmbiguity(replay, e);
-            }
-          }
-        });
-  }
-
-  /**
-   * The asynchronous form of {@link #send}: attempts run on OkHttp's dispatcher; a token renewal
-   * (rare, shared by all callers) runs on the same pool.
-   */
-  java.util.concurrent.CompletableFuture<Exchange> sendAsync(
-      Function<String, Call<ResponseBody>> request, CallContext context) {
-    ensureOpen();
-    ApiCaller caller = client.caller();
-    java.util.concurrent.Executor blocking = client.blockingExecutor();
-    Token t = token;
-    java.util.concurrent.CompletableFuture<Token> ready =
-        Instant.now().plus(client.tokenRefreshMargin()).isAfter(t.expiresAt)
-            ? java.util.concurrent.CompletableFuture.supplyAsync(() -> renew(t), blocking)
-            : java.util.concurrent.CompletableFuture.completedFuture(t);
-    return ready.thenCompose(
-        used ->
-            caller
-                .executeAsync(request.apply(used.header), context, pacing)
-                .handle(
-                    (exchange, error) -> {
-                      Throwable cause =
-                          error instanceof java.util.concurrent.CompletionException
-                              ? error.getCause()
-                              : error;
-                      if (cause == null) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(exchange);
-                      }
-                      if (cause instanceof AuthenticationException
-                          && ((AuthenticationException) cause).reason()
-                              == AuthenticationException.Reason.TOKEN_EXPIRED
-                          && !closed) {
-                        CdapException first = (CdapException) cause;
-                        return java.util.concurrent.CompletableFuture.supplyAsync(
-                                () -> renew(used), blocking)
-                            .thenCompose(
-                                fresh ->
-                                    caller.executeAsync(
-                                        request.apply(fresh.header), context, pacing))
-                            .exceptionallyCompose(
-                                later -> {
-                                  Throwable c =
-                                      later instanceof java.util.concurrent.CompletionException
-                                          ? later.getCause()
-                                          : later;
-                                  return java.util.concurrent.CompletableFuture.failedFuture(
-                                      c instanceof CdapException
-                                          ? ApiCaller.carryAmbiguity((CdapException) c, first)
-                                          : c);
-                                });
-                      }
-                      return java.util.concurrent.CompletableFuture.<Exchange>failedFuture(cause);
-                    })
-                .thenCompose(f -> f));
-  }
-
-  /** Runs a logical call whose exchanges share one time budget (see ApiCaller#withinBudget). */
-  <T> T withinBudget(java.util.function.Supplier<T> call) {
-    return client.caller().withinBudget(call);
-  }
-
-  /** The session's pacing, or null when not paced; for tests. */
+  /** The session's pacing, or null when not paced. */
   TokenBucket pacing() {
     return pacing;
   }
 
-  private Token currentToken() {
+  /** Stage "session token": the current token, renewed first when it is due. */
+  CompletableFuture<Token> token(CallEvents call, long deadline, Executor async) {
     Token t = token;
-    if (Instant.now().plus(client.tokenRefreshMargin()).isAfter(t.expiresAt)) {
-      return renew(t);
+    if (Instant.now().isBefore(t.refreshAt)) {
+      return CompletableFuture.completedFuture(t);
     }
-    return t;
+    return renew(t, call, deadline, async);
   }
 
-  /** Renews the token unless another thread already did since {@code stale} was read. */
-  private Token renew(Token stale) {
+  /**
+   * Renews the token unless another call already did since {@code stale} was read. One
+   * authentication runs at a time (single flight); a call that finds one running joins it, and
+   * waits for it no longer than its own deadline.
+   */
+  CompletableFuture<Token> renew(Token stale, CallEvents call, long deadline, Executor async) {
+    CompletableFuture<Token> flight;
+    boolean joined;
     synchronized (authLock) {
       Token current = token;
       if (current != stale) {
-        return current;
+        return CompletableFuture.completedFuture(current);
       }
       ensureOpen();
-      TokenResponse response = requestToken(client, credentials);
-      Token fresh = token(response, stale.generation + 1);
-      token = fresh;
-      LOG.debug(
-          "cdap token renewed (generation {}, valid {} s)",
-          fresh.generation,
-          Duration.between(Instant.now(), fresh.expiresAt).toSeconds());
-      return fresh;
+      joined = renewing != null;
+      if (!joined) {
+        renewing = new CompletableFuture<>();
+      }
+      flight = renewing;
     }
+    long started = System.nanoTime();
+    if (!joined) {
+      authenticateAgain(stale, deadline, async, flight);
+    }
+    CompletableFuture<Token> mine = joined ? bounded(flight, deadline, async, call) : flight;
+    return mine.whenComplete(
+        (fresh, error) -> call.tokenRenewal(System.nanoTime() - started, error == null, joined));
+  }
+
+  private void authenticateAgain(
+      Token stale, long deadline, Executor async, CompletableFuture<Token> flight) {
+    CompletableFuture<Exchange> sent;
+    try {
+      Credentials c = credentials.credentials();
+      if (c == null) {
+        throw new InvalidInputException("Credentials provider returned no credentials");
+      }
+      sent =
+          client
+              .caller()
+              .exchange(
+                  client
+                      .api()
+                      .authenticate(
+                          new CallTag(null, null, null),
+                          new CredentialsPayload(c.login(), c.password())),
+                  new CallContext("authenticate", profile, "authentication", true, null),
+                  null,
+                  deadline,
+                  async,
+                  AttemptObserver.NONE);
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    sent.thenApply(
+            exchange ->
+                token(tokenResponse(exchange), stale.generation + 1, client.tokenRefreshMargin()))
+        .whenComplete(
+            (fresh, error) -> {
+              synchronized (authLock) {
+                if (fresh != null) {
+                  token = fresh;
+                }
+                renewing = null;
+              }
+              if (fresh != null) {
+                LOG.debug("cdap token renewed (generation {})", fresh.generation);
+                flight.complete(fresh);
+              } else {
+                flight.completeExceptionally(Futures.unwrap(error));
+              }
+            });
+  }
+
+  /** Another call's renewal, waited for no longer than this call's deadline. */
+  private static CompletableFuture<Token> bounded(
+      CompletableFuture<Token> flight, long deadline, Executor async, CallEvents call) {
+    long remaining = deadline - System.nanoTime();
+    TransportException late =
+        new TransportException(
+            "Timed out waiting for the session's token renewal during "
+                + call.operation().tagName(),
+            null,
+            call.attempts(),
+            null);
+    if (remaining <= 0) {
+      return CompletableFuture.failedFuture(late);
+    }
+    if (async == null) {
+      try {
+        return CompletableFuture.completedFuture(flight.get(remaining, NANOSECONDS));
+      } catch (TimeoutException e) {
+        return CompletableFuture.failedFuture(late);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(late);
+      } catch (java.util.concurrent.ExecutionException e) {
+        return CompletableFuture.failedFuture(Futures.unwrap(e));
+      }
+    }
+    return flight
+        .copy()
+        .orTimeout(remaining, NANOSECONDS)
+        .exceptionallyCompose(
+            e ->
+                CompletableFuture.failedFuture(
+                    Futures.unwrap(e) instanceof TimeoutException ? late : Futures.unwrap(e)));
   }
 }

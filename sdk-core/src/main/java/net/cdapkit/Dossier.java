@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import net.cdapkit.audit.AuditOperation;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Tab;
-import net.cdapkit.error.CdapException;
 import net.cdapkit.error.InvalidInputException;
-import net.cdapkit.error.NotFoundException;
 import net.cdapkit.error.ProtocolException;
+import net.cdapkit.event.CdapOperation;
+import net.cdapkit.event.DenialKind;
 import net.cdapkit.internal.http.ApiCaller;
-import net.cdapkit.internal.http.CallContext;
 import net.cdapkit.internal.http.Exchange;
+import net.cdapkit.internal.json.DossierLookup;
 import net.cdapkit.internal.json.DossierReferencePayload;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
@@ -30,6 +27,7 @@ import net.cdapkit.model.EnvoiPostalReceipt;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.InformationsLogement;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.model.PageInfo;
 import net.cdapkit.model.Paiement;
 import net.cdapkit.model.PaiementsPage;
 import net.cdapkit.model.Perimetre;
@@ -37,8 +35,6 @@ import net.cdapkit.model.Ressources;
 import net.cdapkit.model.ResumeDossier;
 import net.cdapkit.model.Rsa;
 import net.cdapkit.model.Synthese;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * A consulted dossier (steps 4 to 6 of the guide): one accessor per tab, attestations, and the
@@ -48,7 +44,9 @@ import retrofit2.Call;
  * <p>Each read is checked against the session's habilitations first: a tab or action outside the
  * profile throws {@link net.cdapkit.error.CapabilityDeniedException} without a request. Each
  * request, and each refusal, leaves records in the client's audit sink: one operation per tab read,
- * per page of a history, per attestation.
+ * per page of a history, per attestation. {@link #async()} gives every operation as a {@code
+ * CompletableFuture}; {@link #withOptions(RequestOptions)} a view whose calls use other options (a
+ * time budget, a per-attempt timeout).
  */
 public final class Dossier {
   /** Lines per page asked for when walking a history; the contract's maximum. */
@@ -58,26 +56,37 @@ public final class Dossier {
   private final CafCode caf;
   private final NumeroAllocataire numero;
   private final Finalite finalite;
-  private volatile Reference reference;
+  private final ReferenceHolder holder;
+  private final RequestOptions options;
 
   /** A server reference and the token generation it was obtained under. */
-  private static final class Reference {
-    final String value;
-    final long generation;
+  private record Reference(String value, long generation) {}
 
-    Reference(String value, long generation) {
-      this.value = value;
-      this.generation = generation;
-    }
+  /** The reference, shared by the views of one dossier. */
+  private static final class ReferenceHolder {
+    volatile Reference reference;
   }
 
   Dossier(CdapSession session, CafCode caf, NumeroAllocataire numero, Finalite finalite) {
+    this(session, caf, numero, finalite, new ReferenceHolder(), RequestOptions.defaults());
+  }
+
+  private Dossier(
+      CdapSession session,
+      CafCode caf,
+      NumeroAllocataire numero,
+      Finalite finalite,
+      ReferenceHolder holder,
+      RequestOptions options) {
     this.session = session;
     this.caf = caf;
     this.numero = numero;
     this.finalite = finalite;
+    this.holder = holder;
+    this.options = options;
   }
 
+  /** The CAF of this dossier. */
   public CafCode caf() {
     return caf;
   }
@@ -97,7 +106,19 @@ public final class Dossier {
   }
 
   /**
-   * The read operations of this dossier as {@code CompletableFuture}s, run on OkHttp's dispatcher
+   * This dossier with per-call options for every operation made through the view: a time budget
+   * ({@link RequestOptions#withBudget}) and a per-attempt timeout apply to reads as to writes; an
+   * idempotency key applies to {@link #requestAttestationByPost} only.
+   */
+  public Dossier withOptions(RequestOptions options) {
+    if (options == null) {
+      throw new InvalidInputException("Request options must not be null; use defaults()");
+    }
+    return new Dossier(session, caf, numero, finalite, holder, options);
+  }
+
+  /**
+   * Every operation of this dossier as a {@code CompletableFuture}, run on OkHttp's dispatcher
    * without a thread waiting per call.
    */
   public AsyncDossier async() {
@@ -105,47 +126,27 @@ public final class Dossier {
   }
 
   /**
-   * Reads any tab by its {@link Tab}, for code that walks tabs generically (a UI showing the tabs
-   * the profile allows, a batch). Returns the tab's value type ({@code Synthese}, {@code Droits}…),
-   * or, for paiements and courriers, the {@code List} of lines of {@code periode}.
+   * Reads a tab, typed: {@code read(TabRead.RSA)} is an {@link Rsa}, {@code
+   * read(TabRead.paiements(periode))} a {@link History}. See {@link TabRead} for the mapping
+   * between tabs, methods and operations.
    */
-  public Object readTab(Tab tab, Periode periode) {
-    requireNonNull(tab, "Tab");
-    requireNonNull(periode, "Periode");
-    switch (tab) {
-      case SYNTHESE:
-        return synthese();
-      case RESUME:
-        return resume();
-      case PAIEMENTS:
-        return paiements(periode).toList();
-      case DROITS:
-        return droits();
-      case FAMILLE:
-        return compositionFamille();
-      case RESSOURCES:
-        return ressources();
-      case RSA:
-        return rsa();
-      case COURRIERS:
-        return courriers(periode).toList();
-      case LOGEMENT:
-        return logement();
-      case CREANCES:
-        return creances();
-      default:
-        throw new InvalidInputException("Unknown tab " + tab);
+  @SuppressWarnings("unchecked")
+  public <T> T read(TabRead<T> read) {
+    requireNonNull(read, "Tab read");
+    if (read.paged()) {
+      return (T) history(read.tab(), read.periode());
     }
+    return pipeline().call(readOp(read));
   }
 
   /** Synthèse: identity, family situation, quotient familial, open prestations. */
   public Synthese synthese() {
-    return read(Tab.SYNTHESE, Synthese.class);
+    return read(TabRead.SYNTHESE);
   }
 
   /** Résumé du dossier: address, affiliation, régime, status. */
   public ResumeDossier resume() {
-    return read(Tab.RESUME, ResumeDossier.class);
+    return read(TabRead.RESUME);
   }
 
   /** The whole payment history, newest first, fetched page by page as it is iterated. */
@@ -156,32 +157,27 @@ public final class Dossier {
   /** The payments of a period, newest first, fetched page by page as they are iterated. */
   public History<Paiement> paiements(Periode periode) {
     requireNonNull(periode, "Periode");
-    requireTab(Tab.PAIEMENTS);
-    return new History<>(
-        page -> {
-          PaiementsPage p = readPage(Tab.PAIEMENTS, periode, page, PaiementsPage.class);
-          return page(p.elements(), p.page().suivante(), p.perimetre());
-        });
+    return read(TabRead.paiements(periode));
   }
 
   /** Droits: each prestation's right, open or closed, with dates and monthly amount. */
   public Droits droits() {
-    return read(Tab.DROITS, Droits.class);
+    return read(TabRead.DROITS);
   }
 
   /** Composition de la famille: allocataire, conjoint, children, others. */
   public CompositionFamille compositionFamille() {
-    return read(Tab.FAMILLE, CompositionFamille.class);
+    return read(TabRead.FAMILLE);
   }
 
   /** Ressources: quotient familial, N-2 income, quarterly declarations. */
   public Ressources ressources() {
-    return read(Tab.RESSOURCES, Ressources.class);
+    return read(TabRead.RESSOURCES);
   }
 
   /** RSA: the RSA dossier's state, nature, amount, orientation and referent. */
   public Rsa rsa() {
-    return read(Tab.RSA, Rsa.class);
+    return read(TabRead.RSA);
   }
 
   /** The whole history of letters, newest first, fetched page by page as it is iterated. */
@@ -192,22 +188,17 @@ public final class Dossier {
   /** The letters of a period, newest first, fetched page by page as they are iterated. */
   public History<Courrier> courriers(Periode periode) {
     requireNonNull(periode, "Periode");
-    requireTab(Tab.COURRIERS);
-    return new History<>(
-        page -> {
-          CourriersPage p = readPage(Tab.COURRIERS, periode, page, CourriersPage.class);
-          return page(p.elements(), p.page().suivante(), Perimetre.COMPLET);
-        });
+    return read(TabRead.courriers(periode));
   }
 
   /** Informations logement: housing, rent, landlord, tiers payant. */
   public InformationsLogement logement() {
-    return read(Tab.LOGEMENT, InformationsLogement.class);
+    return read(TabRead.LOGEMENT);
   }
 
   /** Créances: debts (indus), balances and repayment plans. */
   public Creances creances() {
-    return read(Tab.CREANCES, Creances.class);
+    return read(TabRead.CREANCES);
   }
 
   /**
@@ -216,29 +207,96 @@ public final class Dossier {
    * @throws net.cdapkit.error.CapabilityDeniedException if the profile may not get this type
    */
   public AttestationPdf requestAttestation(AttestationType type) {
-    requireNonNull(type, "Attestation type");
-    Audit.Event event = Audit.Event.on(this, AuditOperation.ATTESTATION_PDF).attestation(type);
-    session.audit().check(event, () -> session.requireAttestation(type, Action.ATTESTATION_PDF));
+    return session.client().pipeline().call(attestationOp(type));
+  }
+
+  /** Has the CAF post the attestation to the allocataire, with a fresh idempotency key. */
+  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type) {
+    return requestAttestationByPost(type, options);
+  }
+
+  /**
+   * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt, never
+   * the address. The idempotency key is reused on every retry, so one letter is sent.
+   *
+   * @throws net.cdapkit.error.OutcomeUnknownException if no answer confirmed the request, or the
+   *     answer could not be journaled; resend with its key
+   */
+  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type, RequestOptions options) {
+    return session.client().pipeline().call(postalOp(type, options));
+  }
+
+  @Override
+  public String toString() {
+    return "Dossier{caf=" + caf + ", numero=*******, finalite=" + finalite.code() + "}";
+  }
+
+  // ---- the operations, as the pipeline runs them (blocking here, asynchronous in AsyncDossier) --
+
+  CallPipeline pipeline() {
+    return session.client().pipeline();
+  }
+
+  private <T> Op<T> on(CdapOperation operation, AuditOperation audited, RequestOptions opts) {
+    Op<T> op = new Op<T>(operation, session).options(opts);
+    op.caf = caf.value();
+    op.dossier = this;
+    op.finalite = finalite.code().code();
+    op.event = Audit.Event.on(this, audited);
+    return op;
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Op<T> readOp(TabRead<T> read) {
+    Tab tab = read.tab();
+    String operation = "tab." + tab.wireName();
+    Op<T> op = on(read.operation(), AuditOperation.TAB, options);
+    op.event = op.event.tab(tab);
+    op.capability = "tab " + tab.wireName();
+    return op.check(DenialKind.CAPABILITY, () -> session.requireTab(tab))
+        .request((api, tag, ref) -> api.tab(tag, ref, tab.wireName()))
+        .decode((exchange, g) -> (T) ApiCaller.decode(exchange, read.type(), operation));
+  }
+
+  /**
+   * A lazy history: its checks run now (a denied tab fails at once, nothing sent), and each page is
+   * a call of its own when the iteration reaches it.
+   */
+  private History<Object> history(Tab tab, Periode periode) {
+    pipeline().admit(pageOp(tab, periode, 0));
+    return new History<>(n -> pipeline().call(pageOp(tab, periode, n)));
+  }
+
+  /** One page of a history tab. */
+  Op<History.Page<Object>> pageOp(Tab tab, Periode periode, int number) {
+    String operation = "tab." + tab.wireName();
+    String du = periode.du().map(Object::toString).orElse(null);
+    String au = periode.au().map(Object::toString).orElse(null);
+    Op<History.Page<Object>> op = on(CdapOperation.forTab(tab), AuditOperation.TAB, options);
+    op.event = op.event.tab(tab).page(number);
+    op.capability = "tab " + tab.wireName();
+    return op.check(DenialKind.CAPABILITY, () -> session.requireTab(tab))
+        .request(
+            (api, tag, ref) -> api.pagedTab(tag, ref, tab.wireName(), du, au, number, PAGE_SIZE))
+        .decode(
+            (exchange, g) ->
+                tab == Tab.PAIEMENTS
+                    ? page(ApiCaller.decode(exchange, PaiementsPage.class, operation))
+                    : page(ApiCaller.decode(exchange, CourriersPage.class, operation)));
+  }
+
+  Op<AttestationPdf> attestationOp(AttestationType type) {
+    Op<AttestationPdf> op =
+        on(CdapOperation.ATTESTATION_PDF, AuditOperation.ATTESTATION_PDF, options);
+    op.event = op.event.attestation(type);
+    op.capability = type == null ? "attestation" : "attestation " + type.name();
     String operation = "attestation.pdf";
-    return session
-        .audit()
-        .run(
-            event,
-            () ->
-                call(
-                    (auth, ref) ->
-                        session
-                            .client()
-                            .api()
-                            .attestationPdf(
-                                auth,
-                                session.agentHeader(),
-                                finalite.code().code(),
-                                ref,
-                                type.name()),
-                    session.context(
-                        operation, "attestation " + type.name(), RequestOptions.defaults())),
-            exchange -> {
+    return op.validate(() -> requireNonNull(type, "Attestation type"))
+        .check(
+            DenialKind.CAPABILITY, () -> session.requireAttestation(type, Action.ATTESTATION_PDF))
+        .request((api, tag, ref) -> api.attestationPdf(tag, ref, type.name()))
+        .decode(
+            (exchange, g) -> {
               byte[] body = exchange.body();
               boolean isPdf =
                   body.length > 4
@@ -257,75 +315,114 @@ public final class Dossier {
             });
   }
 
-  /** Has the CAF post the attestation to the allocataire, with a fresh idempotency key. */
-  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type) {
-    return requestAttestationByPost(type, RequestOptions.defaults());
+  Op<EnvoiPostalReceipt> postalOp(AttestationType type, RequestOptions opts) {
+    Op<EnvoiPostalReceipt> op =
+        on(CdapOperation.ATTESTATION_POSTALE, AuditOperation.ATTESTATION_POSTALE, opts);
+    op.event = op.event.attestation(type);
+    op.capability = type == null ? "attestation postale" : "attestation postale " + type.name();
+    op.idempotencyKey =
+        opts == null ? null : opts.idempotencyKey().orElseGet(() -> "env-" + UUID.randomUUID());
+    return op.validate(
+            () -> {
+              requireNonNull(type, "Attestation type");
+              requireNonNull(opts, "Request options");
+            })
+        .check(
+            DenialKind.CAPABILITY,
+            () -> session.requireAttestation(type, Action.ATTESTATION_POSTALE))
+        .request((api, tag, ref) -> api.attestationPostale(tag, ref, type.name()))
+        .decode((exchange, g) -> receipt(exchange, type));
   }
 
   /**
-   * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt, never
-   * the address. The idempotency key is reused on every retry, so one letter is sent.
-   *
-   * @throws net.cdapkit.error.OutcomeUnknownException if no answer confirmed the request; resend
-   *     with its key
+   * Decodes a postal receipt. Its {@code type} is the one field of the contract holding a single
+   * enum value: a type this SDK does not know is read as the type requested (the server has sent
+   * that letter) rather than failing a send that took effect.
    */
-  public EnvoiPostalReceipt requestAttestationByPost(AttestationType type, RequestOptions options) {
-    requireNonNull(type, "Attestation type");
-    requireNonNull(options, "Request options");
-    Audit.Event event = Audit.Event.on(this, AuditOperation.ATTESTATION_POSTALE).attestation(type);
-    session
-        .audit()
-        .check(event, () -> session.requireAttestation(type, Action.ATTESTATION_POSTALE));
-    String key = options.idempotencyKey().orElseGet(() -> "env-" + UUID.randomUUID());
-    CallContext context =
-        session.context("attestation.postale", "attestation postale " + type.name(), options);
-    return session
-        .audit()
-        .run(
-            event,
-            () ->
-                CafContext.withEffect(
-                    "attestation.postale",
-                    key,
-                    () ->
-                        call(
-                            (auth, ref) ->
-                                session
-                                    .client()
-                                    .api()
-                                    .attestationPostale(
-                                        auth,
-                                        session.agentHeader(),
-                                        finalite.code().code(),
-                                        key,
-                                        ref,
-                                        type.name()),
-                            context)),
-            exchange ->
-                CafContext.withEffect(
-                    "attestation.postale",
-                    key,
-                    () ->
-                        ApiCaller.decode(
-                            exchange, EnvoiPostalReceipt.class, "attestation.postale")));
+  private static EnvoiPostalReceipt receipt(Exchange exchange, AttestationType requested) {
+    try {
+      return ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale");
+    } catch (ProtocolException e) {
+      try {
+        com.squareup.moshi.JsonAdapter<Object> tree =
+            net.cdapkit.internal.json.CdapJson.moshi().adapter(Object.class);
+        Object parsed = tree.fromJson(new okio.Buffer().write(exchange.body()));
+        if (parsed instanceof java.util.Map<?, ?> map
+            && map.get("type") instanceof String t
+            && java.util.Arrays.stream(AttestationType.values())
+                .noneMatch(v -> v.name().equals(t))) {
+          @SuppressWarnings("unchecked")
+          java.util.Map<String, Object> copy =
+              new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
+          copy.put("type", requested.name());
+          okio.Buffer rewritten = new okio.Buffer();
+          tree.toJson(rewritten, copy);
+          return ApiCaller.decode(
+              new Exchange(
+                  exchange.status(),
+                  rewritten.readByteArray(),
+                  exchange.contentType(),
+                  exchange.requestId(),
+                  exchange.attempts()),
+              EnvoiPostalReceipt.class,
+              "attestation.postale");
+        }
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // not the one leniency this decoder allows: the original failure stands
+      }
+      throw e;
+    }
   }
 
-  @Override
-  public String toString() {
-    return "Dossier{caf=" + caf + ", numero=*******, finalite=" + finalite.code() + "}";
+  /** The asynchronous form of a history: every page fetched, one after the other. */
+  <T> CompletableFuture<History<T>> historyAsync(Tab tab, Periode periode) {
+    if (periode == null) {
+      return CompletableFuture.failedFuture(new InvalidInputException("Periode is required"));
+    }
+    try {
+      pipeline().admit(pageOp(tab, periode, 0));
+    } catch (RuntimeException refused) {
+      return CompletableFuture.failedFuture(refused);
+    }
+    List<History.Page<T>> pages = new ArrayList<>();
+    return pageAsync(tab, periode, 0, pages).thenApply(done -> History.of(List.copyOf(pages)));
   }
 
-  // ---- plumbing ----
-
-  /** Looks the dossier up again, within an operation already audited (its reference expired). */
-  void lookup() {
-    long generation = session.tokenGeneration();
-    accept(new CafContext(session, caf).lookupExchange(numero, finalite), generation);
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <T> CompletableFuture<Void> pageAsync(
+      Tab tab, Periode periode, int number, List<History.Page<T>> pages) {
+    return pipeline()
+        .callAsync(pageOp(tab, periode, number))
+        .thenCompose(
+            page -> {
+              History.checkPage(page, number, pages.size() + 1, "tab." + tab.wireName());
+              pages.add((History.Page) page);
+              return page.next().isPresent()
+                  ? pageAsync(tab, periode, page.next().get(), pages)
+                  : CompletableFuture.<Void>completedFuture(null);
+            });
   }
 
-  /** Takes the reference from a lookup's answer. */
-  void accept(Exchange exchange, long generation) {
-    DossierReferencePayload payload = CafContext.lookupPayload(exchange);
+  // ---- the dossier reference ----
+
+  /** The body of this dossier's lookup: CAF and numéro, never in a URL. */
+  DossierLookup lookupBody() {
+    return new DossierLookup(caf.value(), numero.value());
+  }
+
+  /** The reference obtained under token generation {@code generation}, or null. */
+  String referenceFor(long generation) {
+    Reference r = holder.reference;
+    return r != null && r.generation() == generation ? r.value() : null;
+  }
+
+  /**
+   * Takes the reference from a lookup's answer, sent under token generation {@code generation}: a
+   * reference is only ever sent again with the token it was obtained under.
+   */
+  String accept(Exchange exchange, long generation) {
+    DossierReferencePayload payload =
+        ApiCaller.decode(exchange, DossierReferencePayload.class, "dossier.lookup");
     if (payload.reference() == null || !payload.reference().matches("dos_[A-Za-z0-9]{8,64}")) {
       throw new ProtocolException(
           "Malformed response for dossier.lookup: no valid reference",
@@ -333,289 +430,45 @@ public final class Dossier {
           exchange.attempts(),
           null);
     }
-    reference = new Reference(payload.reference(), generation);
+    holder.reference = new Reference(payload.reference(), generation);
+    return payload.reference();
   }
 
-  /** The current server reference, renewed if the session's token changed since. */
-  String reference() {
-    Reference r = reference;
-    if (r == null || r.generation != session.tokenGeneration()) {
-      synchronized (this) {
-        r = reference;
-        if (r == null || r.generation != session.tokenGeneration()) {
-          lookup();
-          r = reference;
-        }
+  /** Forgets {@code value} if it is still the current reference: the server no longer knows it. */
+  void forget(String value) {
+    synchronized (holder) {
+      Reference r = holder.reference;
+      if (r != null && r.value().equals(value)) {
+        holder.reference = null;
       }
     }
-    return r.value;
   }
 
-  private void requireTab(Tab tab) {
-    session.audit().check(tabEvent(tab), () -> session.requireTab(tab));
+  private static History.Page<Object> page(PaiementsPage p) {
+    return page(p.page(), new ArrayList<Object>(p.elements()), p.perimetre());
   }
 
-  private Audit.Event tabEvent(Tab tab) {
-    return Audit.Event.on(this, AuditOperation.TAB).tab(tab);
+  private static History.Page<Object> page(CourriersPage p) {
+    return page(p.page(), new ArrayList<Object>(p.elements()), Perimetre.COMPLET);
   }
 
-  private <T> T read(Tab tab, Class<T> type) {
-    requireTab(tab);
-    String operation = "tab." + tab.wireName();
-    return session
-        .audit()
-        .run(
-            tabEvent(tab),
-            () ->
-                call(
-                    (auth, ref) ->
-                        session
-                            .client()
-                            .api()
-                            .tab(
-                                auth,
-                                session.agentHeader(),
-                                finalite.code().code(),
-                                ref,
-                                tab.wireName()),
-                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
-            exchange -> ApiCaller.decode(exchange, type, operation));
-  }
-
-  private <T> T readPage(Tab tab, Periode periode, int page, Class<T> type) {
-    Audit.Event event = tabEvent(tab).page(page);
-    session.audit().check(event, () -> session.requireTab(tab));
-    String operation = "tab." + tab.wireName();
-    String du = periode.du().map(Object::toString).orElse(null);
-    String au = periode.au().map(Object::toString).orElse(null);
-    return session
-        .audit()
-        .run(
-            event,
-            () ->
-                call(
-                    (auth, ref) ->
-                        session
-                            .client()
-                            .api()
-                            .pagedTab(
-                                auth,
-                                session.agentHeader(),
-                                finalite.code().code(),
-                                ref,
-                                tab.wireName(),
-                                du,
-                                au,
-                                page,
-                                PAGE_SIZE),
-                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
-            exchange -> ApiCaller.decode(exchange, type, operation));
-  }
-
-  /**
-   * Sends a request on this dossier; if the server no longer knows the reference (it is scoped to a
-   * token, which may have been renewed), looks the dossier up again and replays once.
-   */
-  private Exchange call(
-      BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
-    // The reference is read when the request is built, after any token renewal, so that a
-    // renewed session never sends a reference obtained under the previous token.
-    // The lookup, the call and any replay share one time budget.
-    return session.withinBudget(
-        () -> {
-          String[] sent = new String[1];
-          try {
-            return session.send(
-                auth -> {
-                  sent[0] = reference();
-                  return request.apply(auth, sent[0]);
-                },
-                context);
-          } catch (NotFoundException e) {
-            if (!"37004".equals(e.errorCode())) {
-              throw e;
-            }
-            synchronized (this) {
-              if (reference != null && reference.value.equals(sent[0])) {
-                reference = null;
-              }
-            }
-            try {
-              return session.send(auth -> request.apply(auth, reference()), context);
-            } catch (CdapException replay) {
-              throw ApiCaller.carryAmbiguity(replay, e);
-            }
-          }
-        });
-  }
-
-  // ---- asynchronous plumbing, used by AsyncDossier ----
-
-  <T> CompletableFuture<T> readAsync(Tab tab, Class<T> type) {
-    try {
-      requireTab(tab);
-    } catch (CdapException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    String operation = "tab." + tab.wireName();
-    return session
-        .audit()
-        .runAsync(
-            tabEvent(tab),
-            () ->
-                callAsync(
-                    (auth, ref) ->
-                        session
-                            .client()
-                            .api()
-                            .tab(
-                                auth,
-                                session.agentHeader(),
-                                finalite.code().code(),
-                                ref,
-                                tab.wireName()),
-                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
-            exchange -> ApiCaller.decode(exchange, type, operation));
-  }
-
-  CompletableFuture<List<Paiement>> paiementsAsync(Periode periode) {
-    return historyAsync(
-        Tab.PAIEMENTS,
-        periode,
-        PaiementsPage.class,
-        p -> page(p.elements(), p.page().suivante(), p.perimetre()));
-  }
-
-  CompletableFuture<List<Courrier>> courriersAsync(Periode periode) {
-    return historyAsync(
-        Tab.COURRIERS,
-        periode,
-        CourriersPage.class,
-        p -> page(p.elements(), p.page().suivante(), Perimetre.COMPLET));
-  }
-
-  private <P, T> CompletableFuture<List<T>> historyAsync(
-      Tab tab, Periode periode, Class<P> pageType, Function<P, History.Page<T>> toPage) {
-    if (periode == null) {
-      return CompletableFuture.failedFuture(new InvalidInputException("Periode is required"));
-    }
-    try {
-      requireTab(tab);
-    } catch (CdapException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    List<T> lines = new ArrayList<>();
-    return pageAsync(tab, periode, 0, pageType, toPage, lines)
-        .thenApply(done -> List.copyOf(lines));
-  }
-
-  private <P, T> CompletableFuture<Void> pageAsync(
-      Tab tab,
-      Periode periode,
-      int number,
-      Class<P> pageType,
-      Function<P, History.Page<T>> toPage,
-      List<T> lines) {
-    String operation = "tab." + tab.wireName();
-    String du = periode.du().map(Object::toString).orElse(null);
-    String au = periode.au().map(Object::toString).orElse(null);
-    return session
-        .audit()
-        .runAsync(
-            tabEvent(tab).page(number),
-            () ->
-                callAsync(
-                    (auth, ref) ->
-                        session
-                            .client()
-                            .api()
-                            .pagedTab(
-                                auth,
-                                session.agentHeader(),
-                                finalite.code().code(),
-                                ref,
-                                tab.wireName(),
-                                du,
-                                au,
-                                number,
-                                PAGE_SIZE),
-                    session.context(operation, "tab " + tab.wireName(), RequestOptions.defaults())),
-            exchange -> ApiCaller.decode(exchange, pageType, operation))
-        .thenCompose(
-            decoded -> {
-              History.Page<T> page = toPage.apply(decoded);
-              lines.addAll(page.elements());
-              return page.next().isPresent()
-                  ? pageAsync(tab, periode, page.next().get(), pageType, toPage, lines)
-                  : CompletableFuture.<Void>completedFuture(null);
-            });
-  }
-
-  /** The asynchronous form of {@link #call}, with the same reference handling. */
-  private CompletableFuture<Exchange> callAsync(
-      BiFunction<String, String, Call<ResponseBody>> request, CallContext context) {
-    return referenceAsync()
-        .thenCompose(
-            ref ->
-                session
-                    .sendAsync(auth -> request.apply(auth, ref), context)
-                    .handle(
-                        (exchange, error) -> {
-                          Throwable cause =
-                              error instanceof CompletionException ? error.getCause() : error;
-                          if (cause == null) {
-                            return CompletableFuture.completedFuture(exchange);
-                          }
-                          if (cause instanceof NotFoundException
-                              && "37004".equals(((NotFoundException) cause).errorCode())) {
-                            synchronized (this) {
-                              if (reference != null && reference.value.equals(ref)) {
-                                reference = null;
-                              }
-                            }
-                            CdapException first = (CdapException) cause;
-                            return referenceAsync()
-                                .thenCompose(
-                                    fresh ->
-                                        session.sendAsync(
-                                            auth -> request.apply(auth, fresh), context))
-                                .exceptionallyCompose(
-                                    later -> {
-                                      Throwable c =
-                                          later instanceof CompletionException
-                                              ? later.getCause()
-                                              : later;
-                                      return CompletableFuture.failedFuture(
-                                          c instanceof CdapException
-                                              ? ApiCaller.carryAmbiguity((CdapException) c, first)
-                                              : c);
-                                    });
-                          }
-                          return CompletableFuture.<Exchange>failedFuture(cause);
-                        })
-                    .thenCompose(f -> f));
-  }
-
-  /** The current reference without blocking, or a lookup run on the client's dispatcher pool. */
-  private CompletableFuture<String> referenceAsync() {
-    Reference r = reference;
-    if (r != null && r.generation == session.tokenGeneration()) {
-      return CompletableFuture.completedFuture(r.value);
-    }
-    return CompletableFuture.supplyAsync(this::reference, session.client().blockingExecutor());
-  }
-
-  private static <T> History.Page<T> page(
-      java.util.List<T> elements, Optional<Integer> next, Perimetre perimetre) {
+  private static History.Page<Object> page(
+      PageInfo info, List<Object> elements, Perimetre perimetre) {
+    List<Object> lines = List.copyOf(elements);
     return new History.Page<>() {
       @Override
-      public java.util.List<T> elements() {
-        return elements;
+      public int numero() {
+        return info.numero();
+      }
+
+      @Override
+      public List<Object> elements() {
+        return lines;
       }
 
       @Override
       public Optional<Integer> next() {
-        return next;
+        return info.suivante();
       }
 
       @Override
@@ -625,7 +478,7 @@ public final class Dossier {
     };
   }
 
-  private static void requireNonNull(Object value, String what) {
+  static void requireNonNull(Object value, String what) {
     if (value == null) {
       throw new InvalidInputException(what + " is required");
     }

@@ -14,14 +14,16 @@ import net.cdapkit.error.InvalidInputException;
  * }</pre>
  */
 public final class RequestOptions {
-  private static final RequestOptions DEFAULTS = new RequestOptions(null, null);
+  private static final RequestOptions DEFAULTS = new RequestOptions(null, null, null);
 
   private final String idempotencyKey;
   private final Duration timeout;
+  private final Duration budget;
 
-  private RequestOptions(String idempotencyKey, Duration timeout) {
+  private RequestOptions(String idempotencyKey, Duration timeout, Duration budget) {
     this.idempotencyKey = idempotencyKey;
     this.timeout = timeout;
+    this.budget = budget;
   }
 
   public static RequestOptions defaults() {
@@ -39,7 +41,7 @@ public final class RequestOptions {
       throw new InvalidInputException(
           "Idempotency key must be 8 to 64 characters among A-Z a-z 0-9 . _ : -");
     }
-    return new RequestOptions(key, timeout);
+    return new RequestOptions(key, timeout, budget);
   }
 
   /**
@@ -52,15 +54,36 @@ public final class RequestOptions {
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
       throw new InvalidInputException("Timeout must be positive");
     }
-    return new RequestOptions(idempotencyKey, timeout);
+    return new RequestOptions(idempotencyKey, timeout, budget);
   }
 
+  /**
+   * Sets the time budget of this call as a whole — every attempt, wait, token renewal and new
+   * dossier lookup — overriding the retry policy's. For reads ({@link Dossier#withOptions}) as for
+   * writes.
+   *
+   * @throws InvalidInputException unless positive
+   */
+  public RequestOptions withBudget(Duration budget) {
+    if (budget == null || budget.isZero() || budget.isNegative()) {
+      throw new InvalidInputException("Budget must be positive");
+    }
+    return new RequestOptions(idempotencyKey, timeout, budget);
+  }
+
+  /** The idempotency key set, if any. */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
+  /** The per-attempt timeout set, if any. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /** The call's time budget set, if any. */
+  public Optional<Duration> budget() {
+    return Optional.ofNullable(budget);
   }
 
   @Override
@@ -69,6 +92,8 @@ public final class RequestOptions {
         + (idempotencyKey == null ? "auto" : "set")
         + ", timeout="
         + (timeout == null ? "client default" : timeout)
+        + ", budget="
+        + (budget == null ? "retry policy" : budget)
         + "}";
   }
 }

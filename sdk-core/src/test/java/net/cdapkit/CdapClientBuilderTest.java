@@ -81,8 +81,8 @@ class CdapClientBuilderTest {
   void newBuilder_derivesAVariantWithoutChangingTheOriginal() {
     CdapClient a = CdapClient.builder().baseUrl("https://a.example.org/api/v1/").build();
     CdapClient b = a.newBuilder().baseUrl("https://b.example.org/api/v1/").build();
-    assertThat(a.baseUrl().host()).isEqualTo("a.example.org");
-    assertThat(b.baseUrl().host()).isEqualTo("b.example.org");
+    assertThat(a.baseUrl().getHost()).isEqualTo("a.example.org");
+    assertThat(b.baseUrl().getHost()).isEqualTo("b.example.org");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.cdapkit.benchmarks.client.Demo;
 import net.cdapkit.benchmarks.client.RawModel;
+import net.cdapkit.internal.http.CallTag;
 import net.cdapkit.internal.http.CdapApi;
 import net.cdapkit.internal.json.CdapJson;
 import net.cdapkit.model.Synthese;
@@ -76,8 +77,9 @@ public class HotPathCostsBenchmark {
   /** Retrofit building the tab request from the SDK's interface (proxy, request factory). */
   @Benchmark
   public Request retrofitTabRequest() {
-    return api.tab("Bearer x", Demo.LOGIN, Demo.FINALITE, "dos_EXEMPLE0123456789", "synthese")
-        .request();
+    CallTag tag = new CallTag(Demo.LOGIN, Demo.FINALITE, null);
+    tag.authorization("Bearer x");
+    return api.tab(tag, "dos_EXEMPLE0123456789", "synthese").request();
   }
 
   /** The same request built by hand with OkHttp. */

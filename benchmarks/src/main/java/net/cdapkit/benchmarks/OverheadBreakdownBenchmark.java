@@ -9,7 +9,9 @@ import net.cdapkit.Dossier;
 import net.cdapkit.benchmarks.client.Demo;
 import net.cdapkit.benchmarks.client.RawClient;
 import net.cdapkit.benchmarks.client.SdkConfig;
+import net.cdapkit.internal.http.CallTag;
 import net.cdapkit.internal.http.CdapApi;
+import net.cdapkit.internal.http.SdkInterceptor;
 import net.cdapkit.internal.json.CdapJson;
 import net.cdapkit.model.Synthese;
 import okhttp3.Interceptor;
@@ -69,6 +71,7 @@ public class OverheadBreakdownBenchmark {
     Dossier dossier;
     String authorization;
     String reference;
+    CallTag tag;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -89,7 +92,14 @@ public class OverheadBreakdownBenchmark {
                       .header("User-Agent", "cdapkit-java/bench")
                       .header("X-Request-Id", UUID.randomUUID().toString())
                       .build());
-      OkHttpClient withHeaders = withDeadline.newBuilder().addInterceptor(headers).build();
+      OkHttpClient withHeaders =
+          withDeadline
+              .newBuilder()
+              .addInterceptor(headers)
+              .addInterceptor(new SdkInterceptor("cdapkit-java/bench"))
+              .build();
+      tag = new CallTag(Demo.LOGIN, Demo.FINALITE, null);
+      tag.authorization(authorization);
       rawHeaders = new RawClient(url, withHeaders);
       retrofit =
           new Retrofit.Builder().baseUrl(url).client(withHeaders).build().create(CdapApi.class);
@@ -128,10 +138,7 @@ public class OverheadBreakdownBenchmark {
       case 2:
         return s.rawHeaders.synthese(s.authorization, Demo.FINALITE, s.reference);
       case 3:
-        Response<ResponseBody> response =
-            s.retrofit
-                .tab(s.authorization, Demo.LOGIN, Demo.FINALITE, s.reference, "synthese")
-                .execute();
+        Response<ResponseBody> response = s.retrofit.tab(s.tag, s.reference, "synthese").execute();
         try (ResponseBody body = response.body()) {
           return CdapJson.decode(Synthese.class, body.source());
         }

@@ -12,8 +12,10 @@ import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
 import net.cdapkit.DialogueMessage;
 import net.cdapkit.Dossier;
+import net.cdapkit.History;
 import net.cdapkit.Periode;
 import net.cdapkit.RetryPolicy;
+import net.cdapkit.TabRead;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
 import net.cdapkit.capability.Profile;
@@ -187,7 +189,8 @@ class ProfileMatrixIntegrationTest {
   }
 
   private static Object read(Dossier d, Tab tab) {
-    return d.readTab(tab, Periode.all());
+    Object value = d.read(TabRead.of(tab, Periode.all()));
+    return value instanceof History<?> h ? h.toList() : value;
   }
 
   @Test

@@ -3,6 +3,7 @@ package net.cdapkit.samples.cli;
 import net.cdapkit.audit.AtypicalUseException;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
+import net.cdapkit.error.ConfigurationException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.NotFoundException;
 
@@ -15,9 +16,18 @@ final class ExitCodes {
   static final int FAILURE = 5;
   static final int JOURNAL_NOT_INTACT = 6;
 
+  /**
+   * The client does not reach a CDAP API at the URL given ({@code --server}): most often a base URL
+   * without the {@code /api/v1/} prefix.
+   */
+  static final int CONFIGURATION = 7;
+
   private ExitCodes() {}
 
   static int of(Exception e) {
+    if (e instanceof ConfigurationException) {
+      return CONFIGURATION;
+    }
     if (e instanceof InvalidInputException) {
       return BAD_INPUT;
     }

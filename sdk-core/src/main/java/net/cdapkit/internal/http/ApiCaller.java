@@ -2,34 +2,20 @@ package net.cdapkit.internal.http;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
-import net.cdapkit.error.AuthenticationException;
-import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
-import net.cdapkit.error.ConflictException;
-import net.cdapkit.error.NotFoundException;
 import net.cdapkit.error.ProtocolException;
 import net.cdapkit.error.RateLimitedException;
 import net.cdapkit.error.ServerException;
 import net.cdapkit.error.TransportException;
-import net.cdapkit.internal.json.CdapJson;
-import net.cdapkit.internal.json.ErrorBody;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +24,15 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * Sends one logical call: attempts, backoff, bounded reading, and the mapping of every failure to
- * the SDK's exception types. Not API.
+ * The "pacing" and "attempts and retries" stages of the call pipeline, and "size limit": sends one
+ * exchange, taking a permit of the session's rate limit before every attempt, retrying transient
+ * failures within the call's deadline, reading the body bounded, and mapping every failure to the
+ * SDK's exception types. Not API.
+ *
+ * <p>One engine serves blocking and asynchronous calls: the loop is written once over {@link
+ * CompletableFuture}s; a blocking exchange executes each attempt and sleeps each wait on the
+ * calling thread, so its futures are already complete when returned, and an asynchronous one
+ * enqueues its attempts on OkHttp's dispatcher and schedules its waits.
  *
  * <p>Logs one DEBUG line per attempt with the operation name, status, duration and request id only:
  * never a URL, header value or body, which may carry personal data or secrets. Failures are thrown,
@@ -47,127 +40,234 @@ import retrofit2.Response;
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.http");
-  private static final JsonAdapter<ErrorBody> ERROR_ADAPTER =
-      CdapJson.moshi().adapter(ErrorBody.class);
+  private static final CompletableFuture<Void> NOW = CompletableFuture.completedFuture(null);
 
   private final RetrySettings retry;
   private final long maxResponseBytes;
   private final Timing timing;
   private final Logger log;
+  private final String baseUrl;
 
-  /** The deadline of the logical call running on this thread, when one is open. */
-  private final ThreadLocal<long[]> scope = new ThreadLocal<>();
-
-  public ApiCaller(RetrySettings retry, long maxResponseBytes) {
-    this(retry, maxResponseBytes, Timing.SYSTEM, LOG);
+  public ApiCaller(RetrySettings retry, long maxResponseBytes, String baseUrl) {
+    this(retry, maxResponseBytes, Timing.SYSTEM, LOG, baseUrl);
   }
 
   ApiCaller(RetrySettings retry, long maxResponseBytes, Timing timing, Logger log) {
+    this(retry, maxResponseBytes, timing, log, "http://127.0.0.1/api/v1/");
+  }
+
+  ApiCaller(RetrySettings retry, long maxResponseBytes, Timing timing, Logger log, String baseUrl) {
     this.retry = retry;
     this.maxResponseBytes = maxResponseBytes;
     this.timing = timing;
     this.log = log;
+    this.baseUrl = baseUrl;
   }
 
-  /**
-   * Runs one logical call, whose every HTTP exchange (the call itself, a token renewal, a replay, a
-   * new dossier lookup) shares one time budget: {@link RetrySettings#budget()} from now. Nested
-   * uses join the outer budget. Without it, each {@link #execute} has a budget of its own.
-   */
-  public <T> T withinBudget(Supplier<T> body) {
-    if (scope.get() != null) {
-      return body.get();
-    }
-    scope.set(new long[] {timing.nanoTime() + retry.budget().toNanos()});
-    try {
-      return body.get();
-    } finally {
-      scope.remove();
-    }
+  /** The pipeline's clock. */
+  public Timing timing() {
+    return timing;
   }
 
-  /**
-   * Executes the call, retrying when the context allows it and the failure is transient.
-   *
-   * @throws CdapException for every failure, typed
-   */
+  /** The deadline of a call starting now with {@code budget} (the policy's when null). */
+  public long deadline(Duration budget) {
+    return Saturating.add(
+        timing.nanoTime(), Saturating.nanos(budget != null ? budget : retry.budget()));
+  }
+
+  /** Blocking: executes with the policy's budget from now and no pacing. */
   public Exchange execute(Call<ResponseBody> call, CallContext context) {
     return execute(call, context, null);
   }
 
   /**
-   * Executes the call, taking a permit of {@code limiter} (when not null) before every attempt,
-   * retries included, and retrying when the context allows it and the failure is transient.
+   * Blocking: executes with the policy's budget from now, taking a permit of {@code limiter} (when
+   * not null) before every attempt.
    *
-   * <p>No attempt outlives the budget: each is given the smaller of its own timeout and the time
-   * left, and a backoff or a permit that would end past the budget is not waited for. So a call
-   * ends within min(budget, attempts × attempt timeout + backoffs), give or take decoding.
-   *
-   * @throws CdapException for every failure, typed; when an earlier attempt's outcome is unknown
-   *     and the last failure is not, the earlier one is attached as suppressed (see {@link
-   *     #mayHaveTakenEffect})
+   * @throws CdapException for every failure, typed
    */
   public Exchange execute(Call<ResponseBody> call, CallContext context, TokenBucket limiter) {
-    long[] open = scope.get();
-    long deadline = open != null ? open[0] : timing.nanoTime() + retry.budget().toNanos();
-    CdapException ambiguous = null;
-    CdapException last = null;
-    int attempt = 0;
-    while (true) {
-      long remaining = deadline - timing.nanoTime();
-      if (remaining <= 0) {
-        throw withEarlier(last != null ? last : budgetExhausted(context, attempt), ambiguous);
+    return Futures.join(
+        exchange(call, context, limiter, deadline(null), null, AttemptObserver.NONE));
+  }
+
+  /**
+   * Runs the attempts of one exchange until {@code deadline} (as {@link Timing#nanoTime()}).
+   *
+   * <p>No attempt outlives the deadline: each is given the smaller of its own timeout and the time
+   * left, and a backoff or a permit that would end past it is not waited for. A call therefore ends
+   * within min(budget, attempts × attempt timeout + waits), give or take decoding.
+   *
+   * @param async null for a blocking exchange (every step runs on the calling thread), otherwise
+   *     the executor that continues after a scheduled wait
+   * @return a future that completes with the exchange or exceptionally with a typed {@link
+   *     CdapException}; when an earlier attempt's outcome is unknown and the last failure is not,
+   *     the earlier one is attached as suppressed (see {@link #mayHaveTakenEffect})
+   */
+  public CompletableFuture<Exchange> exchange(
+      Call<ResponseBody> call,
+      CallContext context,
+      TokenBucket limiter,
+      long deadline,
+      Executor async,
+      AttemptObserver observer) {
+    Loop loop = new Loop(call, context, limiter, deadline, async, observer);
+    observer.cancellable(loop::cancel);
+    return loop.next();
+  }
+
+  /** The attempts of one exchange. Its steps run one after the other, never concurrently. */
+  private final class Loop {
+    private final Call<ResponseBody> call;
+    private final CallContext context;
+    private final TokenBucket limiter;
+    private final long deadline;
+    private final Executor async;
+    private final AttemptObserver observer;
+    private int attempt;
+    private CdapException last;
+    private CdapException ambiguous;
+    private volatile Call<ResponseBody> current;
+    private volatile boolean cancelled;
+
+    Loop(
+        Call<ResponseBody> call,
+        CallContext context,
+        TokenBucket limiter,
+        long deadline,
+        Executor async,
+        AttemptObserver observer) {
+      this.call = call;
+      this.context = context;
+      this.limiter = limiter;
+      this.deadline = deadline;
+      this.async = async;
+      this.observer = observer;
+    }
+
+    void cancel() {
+      cancelled = true;
+      Call<ResponseBody> c = current;
+      if (c != null) {
+        c.cancel();
       }
+    }
+
+    /** Stage "pacing": a permit before every attempt, retries included. */
+    CompletableFuture<Exchange> next() {
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0 || cancelled) {
+        return fail(last != null ? last : budgetExhausted());
+      }
+      long wait = 0;
       if (limiter != null) {
-        long waited = acquire(limiter, remaining, context, attempt, last, ambiguous);
-        if (waited > 0) {
-          remaining = deadline - timing.nanoTime();
-          if (remaining <= 0) {
-            throw withEarlier(last != null ? last : budgetExhausted(context, attempt), ambiguous);
+        wait = limiter.reserve(remaining);
+        if (wait < 0) {
+          // A retry the pacing cannot fit in the budget: the server's failure is the news.
+          return fail(last != null ? last : paced());
+        }
+        if (wait > 0) {
+          observer.pacingWait(wait);
+          if (log.isDebugEnabled()) {
+            log.debug(
+                "cdap {} paced {} ms by the client-side rate limit (attempt {})",
+                context.operation(),
+                wait / 1_000_000,
+                attempt + 1);
           }
         }
       }
+      return delay(wait, last).thenCompose(ignored -> send());
+    }
+
+    /** Stage "attempts": one attempt, then the decision to retry. */
+    private CompletableFuture<Exchange> send() {
+      long remaining = deadline - timing.nanoTime();
+      if (remaining <= 0 || cancelled) {
+        return fail(last != null ? last : budgetExhausted());
+      }
       attempt++;
-      Call<ResponseBody> current = attempt == 1 ? call : call.clone();
+      Call<ResponseBody> c = attempt == 1 ? call : call.clone();
+      current = c;
       long own =
           context.timeout() != null
-              ? context.timeout().toNanos()
-              : current.timeout().timeoutNanos(); // the client's call timeout; 0 means none
-      current.timeout().timeout(own == 0 ? remaining : Math.min(own, remaining), NANOSECONDS);
+              ? Saturating.nanos(context.timeout())
+              : c.timeout().timeoutNanos(); // the client's call timeout; 0 means none
+      c.timeout().timeout(own == 0 ? remaining : Math.min(own, remaining), NANOSECONDS);
+      observer.attemptStart(attempt, c.request().tag(CallTag.class));
       long started = timing.nanoTime();
-      CdapException failure;
-      Duration retryAfter = null;
-      try {
-        Response<ResponseBody> response = current.execute();
-        String requestId = requestId(response);
-        logAttempt(context, attempt, response.code(), started, requestId);
-        if (response.isSuccessful()) {
-          return read(response, requestId, attempt, context);
+      if (async == null) {
+        try {
+          return settle(c, c.execute(), null, started);
+        } catch (IOException | RuntimeException e) {
+          return settle(c, null, e, started);
         }
-        retryAfter = retryAfterOf(response);
-        failure = mapError(response, requestId, attempt, context, retryAfter);
+      }
+      CompletableFuture<Exchange> result = new CompletableFuture<>();
+      c.enqueue(
+          new Callback<ResponseBody>() {
+            @Override
+            public void onResponse(Call<ResponseBody> ignored, Response<ResponseBody> response) {
+              relay(settle(c, response, null, started), result);
+            }
+
+            @Override
+            public void onFailure(Call<ResponseBody> ignored, Throwable t) {
+              relay(settle(c, null, t, started), result);
+            }
+          });
+      return result;
+    }
+
+    /** What an attempt's response or failure means: the exchange, a retry, or the failure. */
+    private CompletableFuture<Exchange> settle(
+        Call<ResponseBody> c, Response<ResponseBody> response, Throwable thrown, long started) {
+      CdapException failure;
+      java.time.Duration retryAfter = null;
+      int status = 0;
+      String requestId = null;
+      try {
+        if (response != null) {
+          status = response.code();
+          requestId = Responses.requestId(response);
+          logAttempt(status, started, requestId);
+          if (response.isSuccessful()) {
+            Exchange exchange = read(response, requestId);
+            observer.attemptEnd(attempt, status, timing.nanoTime() - started, null, requestId);
+            return CompletableFuture.completedFuture(exchange);
+          }
+          retryAfter = retryAfterOf(response);
+          failure = Responses.mapError(response, requestId, attempt, context, retryAfter, baseUrl);
+        } else {
+          throw thrown;
+        }
       } catch (CdapException e) {
-        throw withEarlier(e, ambiguous);
+        observer.attemptEnd(attempt, status, timing.nanoTime() - started, e, requestId);
+        return fail(e);
       } catch (ResponseSizeLimit.TooLargeException e) {
-        throw withEarlier(tooLarge(e, current, attempt, context), ambiguous);
+        CdapException tooLarge = tooLarge(e, requestId);
+        observer.attemptEnd(attempt, status, timing.nanoTime() - started, tooLarge, requestId);
+        return fail(tooLarge);
       } catch (IOException e) {
-        failure = transportFailure(e, current, attempt, started, context);
-      } catch (RuntimeException e) {
+        failure = transportFailure(e, c, started);
+      } catch (Throwable e) {
         // OkHttp and Retrofit do not throw these for network conditions; surface them typed
         // so that no caller ever sees an untyped failure from the SDK.
         failure =
             new TransportException(
                 "Unexpected failure while calling " + context.operation(), null, attempt, e);
       }
+      observer.attemptEnd(attempt, status, timing.nanoTime() - started, failure, requestId);
       if (ambiguous == null && mayHaveTakenEffect(failure)) {
         ambiguous = failure;
       }
       last = failure;
-      if (!shouldRetry(failure, context, attempt)) {
-        throw withEarlier(failure, ambiguous);
+      if (cancelled || !shouldRetry(failure)) {
+        return fail(failure);
       }
-      Duration wait = backoff(attempt, retryAfter);
-      if (timing.nanoTime() + wait.toNanos() >= deadline) {
+      java.time.Duration wait = backoff(retryAfter);
+      long left = deadline - timing.nanoTime();
+      if (wait.compareTo(java.time.Duration.ofNanos(Math.max(0, left))) >= 0) {
         if (log.isDebugEnabled()) {
           log.debug(
               "cdap {} gives up after attempt {}: a wait of {} ms would pass the time budget",
@@ -175,7 +275,7 @@ public final class ApiCaller {
               attempt,
               wait.toMillis());
         }
-        throw withEarlier(failure, ambiguous);
+        return fail(failure);
       }
       if (log.isDebugEnabled()) {
         log.debug(
@@ -186,206 +286,186 @@ public final class ApiCaller {
             retry.maxAttempts(),
             failure.getClass().getSimpleName());
       }
-      sleep(wait, withEarlier(failure, ambiguous));
-    }
-  }
-
-  /**
-   * The asynchronous form of {@link #execute(Call, CallContext, TokenBucket)}, with the same rules
-   * (pacing before every attempt, retries, backoff, budget, error mapping) and no thread waiting:
-   * attempts run on OkHttp's dispatcher, waits for a permit or a backoff are scheduled, not slept.
-   * The future completes with the exchange or exceptionally with a typed {@link CdapException}.
-   */
-  public CompletableFuture<Exchange> executeAsync(
-      Call<ResponseBody> call, CallContext context, TokenBucket limiter) {
-    CompletableFuture<Exchange> result = new CompletableFuture<>();
-    new AsyncAttempts(call, context, limiter, timing.nanoTime() + retry.budget().toNanos(), result)
-        .next();
-    return result;
-  }
-
-  /** One logical asynchronous call: its attempts, each started when the previous one ends. */
-  private final class AsyncAttempts {
-    private final Call<ResponseBody> call;
-    private final CallContext context;
-    private final TokenBucket limiter;
-    private final long deadline;
-    private final CompletableFuture<Exchange> result;
-    private int attempt;
-    private CdapException last;
-    private CdapException ambiguous;
-
-    AsyncAttempts(
-        Call<ResponseBody> call,
-        CallContext context,
-        TokenBucket limiter,
-        long deadline,
-        CompletableFuture<Exchange> result) {
-      this.call = call;
-      this.context = context;
-      this.limiter = limiter;
-      this.deadline = deadline;
-      this.result = result;
+      observer.retryScheduled(attempt, failure, wait);
+      return delay(wait.toNanos(), failure).thenCompose(ignored -> next());
     }
 
-    void next() {
-      long remaining = deadline - timing.nanoTime();
-      if (remaining <= 0) {
-        fail(last != null ? last : budgetExhausted(context, attempt));
-        return;
+    /** Waits {@code nanos}: slept on a blocking exchange, scheduled on an asynchronous one. */
+    private CompletableFuture<Void> delay(long nanos, CdapException pending) {
+      if (nanos <= 0) {
+        return NOW;
       }
-      long wait = 0;
-      if (limiter != null) {
-        wait = limiter.reserve(remaining);
-        if (wait < 0) {
-          fail(
-              last != null
-                  ? last
-                  : new RateLimitedException(
-                      "Client-side rate limit ("
-                          + limiter.permitsPerSecond()
-                          + "/s) would delay "
-                          + context.operation()
-                          + " past its time budget",
-                      "",
-                      null,
-                      null,
-                      attempt));
-          return;
-        }
+      if (async != null) {
+        return CompletableFuture.runAsync(
+            () -> {}, CompletableFuture.delayedExecutor(nanos, NANOSECONDS, async));
       }
-      if (wait > 0) {
-        CompletableFuture.delayedExecutor(wait, NANOSECONDS).execute(this::send);
-      } else {
-        send();
-      }
-    }
-
-    private void send() {
-      long remaining = deadline - timing.nanoTime();
-      if (remaining <= 0) {
-        fail(last != null ? last : budgetExhausted(context, attempt));
-        return;
-      }
-      attempt++;
-      Call<ResponseBody> current = attempt == 1 ? call : call.clone();
-      long own =
-          context.timeout() != null
-              ? context.timeout().toNanos()
-              : current.timeout().timeoutNanos();
-      current.timeout().timeout(own == 0 ? remaining : Math.min(own, remaining), NANOSECONDS);
-      long started = timing.nanoTime();
-      current.enqueue(
-          new Callback<ResponseBody>() {
-            @Override
-            public void onResponse(Call<ResponseBody> c, Response<ResponseBody> response) {
-              try {
-                String requestId = requestId(response);
-                logAttempt(context, attempt, response.code(), started, requestId);
-                if (response.isSuccessful()) {
-                  result.complete(read(response, requestId, attempt, context));
-                  return;
-                }
-                Duration retryAfter = retryAfterOf(response);
-                failed(mapError(response, requestId, attempt, context, retryAfter), retryAfter);
-              } catch (CdapException e) {
-                fail(e);
-              } catch (ResponseSizeLimit.TooLargeException e) {
-                fail(tooLarge(e, current, attempt, context));
-              } catch (IOException e) {
-                failed(transportFailure(e, current, attempt, started, context), null);
-              } catch (RuntimeException e) {
-                failed(
-                    new TransportException(
-                        "Unexpected failure while calling " + context.operation(),
+      try {
+        timing.sleep(nanos);
+        return NOW;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CompletableFuture.failedFuture(
+            withEarlier(
+                pending != null
+                    ? pending
+                    : new TransportException(
+                        "Interrupted while waiting during " + context.operation(),
                         null,
                         attempt,
                         e),
-                    null);
-              }
-            }
-
-            @Override
-            public void onFailure(Call<ResponseBody> c, Throwable t) {
-              if (t instanceof IOException) {
-                failed(transportFailure((IOException) t, current, attempt, started, context), null);
-              } else {
-                failed(
-                    new TransportException(
-                        "Unexpected failure while calling " + context.operation(),
-                        null,
-                        attempt,
-                        t),
-                    null);
-              }
-            }
-          });
+                ambiguous));
+      }
     }
 
-    private void failed(CdapException failure, Duration retryAfter) {
-      if (ambiguous == null && mayHaveTakenEffect(failure)) {
-        ambiguous = failure;
+    private CompletableFuture<Exchange> fail(CdapException failure) {
+      return CompletableFuture.failedFuture(withEarlier(failure, ambiguous));
+    }
+
+    private CdapException budgetExhausted() {
+      return new TransportException(
+          (cancelled ? "Cancelled" : "Timed out: the time budget ran out")
+              + " during "
+              + context.operation(),
+          null,
+          attempt,
+          null);
+    }
+
+    private CdapException paced() {
+      return new RateLimitedException(
+          "Client-side rate limit ("
+              + limiter.permitsPerSecond()
+              + "/s) would delay "
+              + context.operation()
+              + " past its time budget",
+          "",
+          null,
+          null,
+          attempt);
+    }
+
+    private boolean shouldRetry(CdapException failure) {
+      if (!context.retryable() || attempt >= retry.maxAttempts()) {
+        return false;
       }
-      last = failure;
-      if (!shouldRetry(failure, context, attempt)) {
-        fail(failure);
-        return;
+      if (failure instanceof TransportException || failure instanceof RateLimitedException) {
+        return true;
       }
-      Duration wait = backoff(attempt, retryAfter);
-      if (timing.nanoTime() + wait.toNanos() >= deadline) {
-        fail(failure);
-        return;
+      if (failure instanceof ServerException server) {
+        int status = server.status();
+        return status == 502 || status == 503 || status == 504;
       }
+      return false;
+    }
+
+    /** Exponential backoff with full jitter; a server's Retry-After is a floor. */
+    private java.time.Duration backoff(java.time.Duration retryAfter) {
+      long cap = retry.maxBackoff().toMillis();
+      long exp = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+      long ceiling = Math.max(0, Math.min(cap, exp));
+      long jittered = ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+      if (retryAfter != null && retryAfter.compareTo(java.time.Duration.ofMillis(jittered)) > 0) {
+        return retryAfter;
+      }
+      return java.time.Duration.ofMillis(jittered);
+    }
+
+    private Exchange read(Response<ResponseBody> response, String requestId) throws IOException {
+      try (ResponseBody body = response.body()) {
+        if (body == null || response.code() == 204) {
+          return new Exchange(response.code(), new byte[0], "", requestId, attempt);
+        }
+        MediaType mediaType = body.contentType();
+        String contentType =
+            mediaType == null
+                ? ""
+                : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
+        BufferedSource source = body.source();
+        if (source.request(maxResponseBytes + 1)) {
+          throw new ProtocolException(
+              "Response for " + context.operation() + " exceeds " + maxResponseBytes + " bytes",
+              requestId,
+              attempt,
+              null);
+        }
+        byte[] bytes = source.getBuffer().readByteArray();
+        long declared = body.contentLength();
+        if (declared >= 0 && declared != bytes.length) {
+          throw new ProtocolException(
+              "Truncated response for " + context.operation(), requestId, attempt, null);
+        }
+        return new Exchange(response.code(), bytes, contentType, requestId, attempt);
+      } catch (java.io.EOFException e) {
+        throw new ProtocolException(
+            "Truncated response for " + context.operation(), requestId, attempt, e);
+      }
+    }
+
+    private ProtocolException tooLarge(ResponseSizeLimit.TooLargeException e, String requestId) {
+      return new ProtocolException(
+          "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
+          requestId,
+          attempt,
+          null);
+    }
+
+    private TransportException transportFailure(IOException e, Call<ResponseBody> c, long started) {
       if (log.isDebugEnabled()) {
         log.debug(
-            "cdap {} retrying in {} ms (attempt {} of {} failed: {})",
+            "cdap {} attempt {} failed: {} after {} ms",
             context.operation(),
-            wait.toMillis(),
             attempt,
-            retry.maxAttempts(),
-            failure.getClass().getSimpleName());
+            e.getClass().getSimpleName(),
+            (timing.nanoTime() - started) / 1_000_000);
       }
-      CompletableFuture.delayedExecutor(wait.toNanos(), NANOSECONDS).execute(this::next);
+      return new TransportException(
+          Responses.transportMessage(e, context),
+          c.request().header(CdapApi.REQUEST_ID),
+          attempt,
+          e);
     }
 
-    private void fail(CdapException failure) {
-      result.completeExceptionally(withEarlier(failure, ambiguous));
+    private void logAttempt(int status, long startedNanos, String requestId) {
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "cdap {} -> {} in {} ms (attempt {}, request id {})",
+            context.operation(),
+            status,
+            (timing.nanoTime() - startedNanos) / 1_000_000,
+            attempt,
+            requestId);
+      }
     }
   }
 
+  private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
+    from.whenComplete(
+        (value, error) -> {
+          if (error != null) {
+            to.completeExceptionally(Futures.unwrap(error));
+          } else {
+            to.complete(value);
+          }
+        });
+  }
+
   /** The server's {@code Retry-After}, read where {@link NoHiddenRetry} may have moved it. */
-  private Duration retryAfterOf(Response<ResponseBody> response) {
+  private java.time.Duration retryAfterOf(Response<ResponseBody> response) {
     String header = response.headers().get("Retry-After");
     if (header == null) {
       header = response.headers().get(NoHiddenRetry.MOVED_RETRY_AFTER);
     }
-    return retryAfter(header, timing.now());
+    return Responses.retryAfter(header, timing.now());
   }
 
-  private static ProtocolException tooLarge(
-      ResponseSizeLimit.TooLargeException e,
-      Call<ResponseBody> current,
-      int attempt,
-      CallContext context) {
-    return new ProtocolException(
-        "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
-        current.request().header(CdapApi.REQUEST_ID),
-        attempt,
-        null);
+  /** Parses Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+  static java.time.Duration retryAfter(String header, java.time.Instant now) {
+    return Responses.retryAfter(header, now);
   }
 
-  private TransportException transportFailure(
-      IOException e, Call<ResponseBody> current, int attempt, long started, CallContext context) {
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "cdap {} attempt {} failed: {} after {} ms",
-          context.operation(),
-          attempt,
-          e.getClass().getSimpleName(),
-          (timing.nanoTime() - started) / 1_000_000);
-    }
-    return new TransportException(
-        transportMessage(e, context), current.request().header(CdapApi.REQUEST_ID), attempt, e);
+  /** Decodes a JSON exchange, mapping every decoding failure to {@link ProtocolException}. */
+  public static <T> T decode(Exchange exchange, Class<T> type, String operation) {
+    return Responses.decode(exchange, type, operation);
   }
 
   /**
@@ -397,11 +477,11 @@ public final class ApiCaller {
     if (failure instanceof TransportException || failure instanceof ProtocolException) {
       return true;
     }
-    if (failure instanceof ServerException && ((ServerException) failure).status() >= 500) {
+    if (failure instanceof ServerException server && server.status() >= 500) {
       return true;
     }
     for (Throwable earlier : failure.getSuppressed()) {
-      if (earlier instanceof CdapException && mayHaveTakenEffect((CdapException) earlier)) {
+      if (earlier instanceof CdapException e && mayHaveTakenEffect(e)) {
         return true;
       }
     }
@@ -427,402 +507,8 @@ public final class ApiCaller {
     return failure;
   }
 
-  private long acquire(
-      TokenBucket limiter,
-      long remaining,
-      CallContext context,
-      int attemptsSoFar,
-      CdapException last,
-      CdapException ambiguous) {
-    try {
-      long waited = limiter.acquire(remaining);
-      if (waited < 0 && last != null) {
-        // A retry the pacing cannot fit in the budget: the server's failure is the news.
-        throw withEarlier(last, ambiguous);
-      }
-      if (waited < 0) {
-        throw withEarlier(
-            new RateLimitedException(
-                "Client-side rate limit ("
-                    + limiter.permitsPerSecond()
-                    + "/s) would delay "
-                    + context.operation()
-                    + " past its time budget",
-                "",
-                null,
-                null,
-                attemptsSoFar),
-            ambiguous);
-      }
-      if (waited > 0 && log.isDebugEnabled()) {
-        log.debug(
-            "cdap {} paced {} ms by the client-side rate limit (attempt {})",
-            context.operation(),
-            waited / 1_000_000,
-            attemptsSoFar + 1);
-      }
-      return waited;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw withEarlier(
-          new TransportException(
-              "Interrupted while waiting for the rate limit during " + context.operation(),
-              null,
-              attemptsSoFar,
-              e),
-          ambiguous);
-    }
-  }
-
-  private CdapException budgetExhausted(CallContext context, int attemptsSoFar) {
-    return new TransportException(
-        "Timed out: the time budget of "
-            + retry.budget().toMillis()
-            + " ms ran out during "
-            + context.operation(),
-        null,
-        attemptsSoFar,
-        null);
-  }
-
-  /** Decodes a JSON exchange, mapping every decoding failure to {@link ProtocolException}. */
-  public static <T> T decode(Exchange exchange, Class<T> type, String operation) {
-    if (!exchange.contentType().equals("application/json")) {
-      throw new ProtocolException(
-          "Expected application/json for "
-              + operation
-              + " but got '"
-              + exchange.contentType()
-              + "'",
-          exchange.requestId(),
-          exchange.attempts(),
-          null);
-    }
-    Buffer buffer = new Buffer().write(exchange.body());
-    try {
-      return CdapJson.decode(type, buffer);
-    } catch (JsonDataException | IOException e) {
-      throw new ProtocolException(
-          "Malformed response for " + operation + ": " + safeReason(e),
-          exchange.requestId(),
-          exchange.attempts(),
-          withheld(e));
-    } catch (RuntimeException e) {
-      // Decoding must only ever yield a value or ProtocolException.
-      throw new ProtocolException(
-          "Malformed response for " + operation,
-          exchange.requestId(),
-          exchange.attempts(),
-          withheld(e));
-    } finally {
-      // Moshi stops before trailing whitespace, so the buffer is never emptied and its 8 KiB
-      // segment would go to the garbage collector instead of back to Okio's pool: clearing it
-      // saves 8 KiB of allocation per response (measured by the benchmarks module).
-      buffer.clear();
-    }
-  }
-
-  /**
-   * The decoding failure to keep as a cause: itself when its message names paths only, otherwise a
-   * stand-in with the same stack trace and a message that quotes nothing. Moshi's built-in adapters
-   * quote the offending text ("Expected an int but was 12.5"), and a cause is printed wherever the
-   * exception is logged.
-   */
-  private static Throwable withheld(Exception e) {
-    String m = e.getMessage();
-    boolean own = e instanceof JsonDataException || e instanceof IOException;
-    if (own && (m == null || !quotesInput(m))) {
-      return e;
-    }
-    JsonDataException standIn =
-        new JsonDataException(
-            e.getClass().getName()
-                + (own ? ": " + safeReason(e) : " (message withheld: it may quote the body)"));
-    standIn.setStackTrace(e.getStackTrace());
-    return standIn;
-  }
-
-  private Exchange read(
-      Response<ResponseBody> response, String requestId, int attempt, CallContext context)
-      throws IOException {
-    try (ResponseBody body = response.body()) {
-      if (body == null || response.code() == 204) {
-        return new Exchange(response.code(), new byte[0], "", requestId, attempt);
-      }
-      MediaType mediaType = body.contentType();
-      String contentType =
-          mediaType == null
-              ? ""
-              : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
-      BufferedSource source = body.source();
-      if (source.request(maxResponseBytes + 1)) {
-        throw new ProtocolException(
-            "Response for " + context.operation() + " exceeds " + maxResponseBytes + " bytes",
-            requestId,
-            attempt,
-            null);
-      }
-      byte[] bytes = source.getBuffer().readByteArray();
-      long declared = body.contentLength();
-      if (declared >= 0 && declared != bytes.length) {
-        throw new ProtocolException(
-            "Truncated response for " + context.operation(), requestId, attempt, null);
-      }
-      return new Exchange(response.code(), bytes, contentType, requestId, attempt);
-    } catch (java.io.EOFException e) {
-      throw new ProtocolException(
-          "Truncated response for " + context.operation(), requestId, attempt, e);
-    }
-  }
-
-  private static CdapException mapError(
-      Response<ResponseBody> response,
-      String requestId,
-      int attempt,
-      CallContext context,
-      Duration retryAfter) {
-    int status = response.code();
-    String code = errorCode(response);
-    String suffix =
-        " (status "
-            + status
-            + (code.isEmpty() ? "" : ", code " + code)
-            + ", request id "
-            + requestId
-            + ")";
-    String op = context.operation();
-    switch (status) {
-      case 401:
-        if (code.equals("10001")) {
-          return new AuthenticationException(
-              AuthenticationException.Reason.BAD_CREDENTIALS,
-              "Authentication refused: wrong login or password" + suffix,
-              requestId,
-              attempt);
-        }
-        if (code.equals("10004")) {
-          return new AuthenticationException(
-              AuthenticationException.Reason.TOKEN_EXPIRED,
-              "Session expired during " + op + suffix,
-              requestId,
-              attempt);
-        }
-        return new AuthenticationException(
-            AuthenticationException.Reason.TOKEN_INVALID,
-            "Session token not accepted during " + op + suffix,
-            requestId,
-            attempt);
-      case 403:
-        if (code.equals("10002")) {
-          return new AuthenticationException(
-              AuthenticationException.Reason.HABILITATION_SUSPENDED,
-              "The agent's habilitation is suspended by the CAF" + suffix,
-              requestId,
-              attempt);
-        }
-        if (code.equals("10003")) {
-          return new AuthenticationException(
-              AuthenticationException.Reason.PASSWORD_CHANGE_REQUIRED,
-              "The CAF requires the agent to change the password on the partner portal first"
-                  + suffix,
-              requestId,
-              attempt);
-        }
-        return new CapabilityDeniedException(
-            context.profile(),
-            context.capability(),
-            "Server refused "
-                + context.capability()
-                + " for profile "
-                + context.profile()
-                + reason403(code)
-                + suffix,
-            requestId,
-            attempt);
-      case 404:
-        return new NotFoundException(
-            (code.equals("37004")
-                    ? "Dossier reference unknown or expired (consult the dossier again)"
-                    : "No such dossier in this CAF")
-                + suffix,
-            status,
-            code,
-            requestId,
-            attempt);
-      case 409:
-        return new ConflictException(
-            "Idempotency key already used for a different request during " + op + suffix,
-            code,
-            requestId,
-            attempt);
-      case 429:
-        return new RateLimitedException(
-            "Rate limited during " + op + suffix, code, retryAfter, requestId, attempt);
-      default:
-        return new ServerException(
-            (status >= 500 ? "Server error during " : "Request refused during ") + op + suffix,
-            status,
-            code,
-            requestId,
-            attempt);
-    }
-  }
-
-  private static String reason403(String code) {
-    switch (code) {
-      case "20002":
-        return " (CAF not in the habilitations)";
-      case "20003":
-        return " (finalité not allowed)";
-      default:
-        return "";
-    }
-  }
-
-  /** Reads the error body's first code; the body's free texts are never kept (may be personal). */
-  private static String errorCode(Response<ResponseBody> response) {
-    try (ResponseBody body = response.errorBody()) {
-      if (body == null) {
-        return "";
-      }
-      BufferedSource source = body.source();
-      if (source.request(64 * 1024 + 1)) {
-        return "";
-      }
-      ErrorBody parsed = ERROR_ADAPTER.fromJson(source.getBuffer());
-      if (parsed == null || parsed.errors() == null || parsed.errors().isEmpty()) {
-        return "";
-      }
-      String code = parsed.errors().get(0).code();
-      return code != null && code.matches("[0-9]{1,8}") ? code : "";
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  private boolean shouldRetry(CdapException failure, CallContext context, int attempt) {
-    if (!context.retryable() || attempt >= retry.maxAttempts()) {
-      return false;
-    }
-    if (failure instanceof TransportException) {
-      return true;
-    }
-    if (failure instanceof RateLimitedException) {
-      return true;
-    }
-    if (failure instanceof ServerException) {
-      int status = ((ServerException) failure).status();
-      return status == 502 || status == 503 || status == 504;
-    }
-    return false;
-  }
-
-  /** Exponential backoff with full jitter; a server's Retry-After is a floor. */
-  private Duration backoff(int attempt, Duration retryAfter) {
-    long cap = retry.maxBackoff().toMillis();
-    long exp = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-    long ceiling = Math.max(0, Math.min(cap, exp));
-    long jittered = ceiling == 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
-    if (retryAfter != null && retryAfter.toMillis() > jittered) {
-      return retryAfter;
-    }
-    return Duration.ofMillis(jittered);
-  }
-
-  /** Parses Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String header, java.time.Instant now) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, 3600));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(now, at.toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-  }
-
-  private void sleep(Duration wait, CdapException pending) {
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      timing.sleep(wait.toNanos());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw pending;
-    }
-  }
-
-  private static String requestId(Response<ResponseBody> response) {
-    String echoed = response.headers().get(CdapApi.REQUEST_ID);
-    if (echoed != null && echoed.matches("[A-Za-z0-9._-]{1,64}")) {
-      return echoed;
-    }
-    String sent = response.raw().request().header(CdapApi.REQUEST_ID);
-    return sent == null ? "" : sent;
-  }
-
-  private void logAttempt(
-      CallContext context, int attempt, int status, long startedNanos, String requestId) {
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "cdap {} -> {} in {} ms (attempt {}, request id {})",
-          context.operation(),
-          status,
-          (timing.nanoTime() - startedNanos) / 1_000_000,
-          attempt,
-          requestId);
-    }
-  }
-
-  private static String transportMessage(IOException e, CallContext context) {
-    String what =
-        e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-            ? "Timed out"
-            : "Network failure (" + e.getClass().getSimpleName() + ")";
-    return what + " during " + context.operation();
-  }
-
-  /** A decoding failure's reason without quoting input: Moshi messages name paths, not values. */
-  private static String safeReason(Exception e) {
-    if (e instanceof JsonEncodingException || e instanceof java.io.EOFException) {
-      return "not well-formed JSON";
-    }
-    if (e instanceof JsonDataException) {
-      // The SDK's adapters name type, field and path, never a value; Moshi's built-in ones may
-      // quote the value, so only their path is kept.
-      String m = e.getMessage();
-      if (m == null) {
-        return "unexpected content";
-      }
-      return quotesInput(m) ? stripValues(m) : (m.length() > 200 ? m.substring(0, 200) : m);
-    }
-    return "unreadable body";
-  }
-
-  /**
-   * Whether a Moshi message may quote the body: "Expected an int but was 12.5 at path …", "Map key
-   * 'k' has multiple values at path …: a and b".
-   */
-  private static boolean quotesInput(String message) {
-    return message.contains("but was") || message.contains("has multiple values");
-  }
-
-  /**
-   * Keeps only the JSON path of Moshi's message: paths name fields and indexes, whereas the rest of
-   * a message may quote the offending value.
-   */
-  private static String stripValues(String message) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("at path (\\$[\\w.\\[\\]$]*)").matcher(message);
-    return m.find() ? "unexpected content at path " + m.group(1) : "unexpected content";
+  /** For code that has no executor of its own: the common pool. */
+  static Executor defaultExecutor() {
+    return ForkJoinPool.commonPool();
   }
 }

@@ -7,13 +7,16 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
-import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
+import retrofit2.http.Tag;
 
 /**
  * The contract ({@code openapi.yaml}) as a Retrofit interface. Not API.
+ *
+ * <p>Session headers (authorization, agent, finalité, idempotency key) are not parameters: they
+ * travel in each call's {@link CallTag} and {@link SdkInterceptor} applies them.
  *
  * <p>Responses are taken as raw bodies so that {@link ApiCaller} can tell a network failure while
  * reading (transport) from a body that does not decode (protocol), and bound the size.
@@ -29,34 +32,23 @@ public interface CdapApi {
   String REQUEST_ID = "X-Request-Id";
 
   @POST("auth/token")
-  Call<ResponseBody> authenticate(@Body CredentialsPayload credentials);
+  Call<ResponseBody> authenticate(@Tag CallTag session, @Body CredentialsPayload credentials);
 
   @DELETE("sessions/courante")
-  Call<ResponseBody> logout(
-      @Header(AUTHORIZATION) String authorization, @Header(AGENT) String agent);
+  Call<ResponseBody> logout(@Tag CallTag session);
 
   @POST("dossiers/recherche")
-  Call<ResponseBody> lookupDossier(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finalite,
-      @Body DossierLookup lookup);
+  Call<ResponseBody> lookupDossier(@Tag CallTag session, @Body DossierLookup lookup);
 
   /** The non-paged tabs: synthese, resume, droits, famille, ressources, rsa, logement, creances. */
   @GET("dossiers/{reference}/{tab}")
   Call<ResponseBody> tab(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finalite,
-      @Path("reference") String reference,
-      @Path("tab") String tab);
+      @Tag CallTag session, @Path("reference") String reference, @Path("tab") String tab);
 
   /** The paged tabs: paiements and courriers. */
   @GET("dossiers/{reference}/{tab}")
   Call<ResponseBody> pagedTab(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finalite,
+      @Tag CallTag session,
       @Path("reference") String reference,
       @Path("tab") String tab,
       @Query("du") String du,
@@ -66,30 +58,16 @@ public interface CdapApi {
 
   @GET("dossiers/{reference}/attestations/{type}")
   Call<ResponseBody> attestationPdf(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finalite,
-      @Path("reference") String reference,
-      @Path("type") String type);
+      @Tag CallTag session, @Path("reference") String reference, @Path("type") String type);
 
   @POST("dossiers/{reference}/attestations/{type}/envois-postaux")
   Call<ResponseBody> attestationPostale(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finalite,
-      @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-      @Path("reference") String reference,
-      @Path("type") String type);
+      @Tag CallTag session, @Path("reference") String reference, @Path("type") String type);
 
   @POST("cafs/{caf}/dialogues")
   Call<ResponseBody> sendDialogue(
-      @Header(AUTHORIZATION) String authorization,
-      @Header(AGENT) String agent,
-      @Header(FINALITE) String finaliteOrNull,
-      @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-      @Path("caf") String caf,
-      @Body DialogueRequest message);
+      @Tag CallTag session, @Path("caf") String caf, @Body DialogueRequest message);
 
   @GET("aide/fiches")
-  Call<ResponseBody> help(@Header(AUTHORIZATION) String authorization, @Header(AGENT) String agent);
+  Call<ResponseBody> help(@Tag CallTag session);
 }

@@ -11,7 +11,7 @@ public final class Exchange {
   private final String requestId;
   private final int attempts;
 
-  Exchange(int status, byte[] body, String contentType, String requestId, int attempts) {
+  public Exchange(int status, byte[] body, String contentType, String requestId, int attempts) {
     this.status = status;
     this.body = body;
     this.contentType = contentType;

@@ -125,6 +125,7 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
   public T fromJson(JsonReader reader) throws IOException {
     Object builder = newBuilder();
     long seen = 0;
+    long named = 0;
     reader.beginObject();
     while (reader.hasNext()) {
       int index = reader.selectName(names);
@@ -134,6 +135,14 @@ final class ValueTypeAdapter<T> extends JsonAdapter<T> {
         continue;
       }
       Attribute attribute = attributes[index];
+      if (index < 64 && (named & (1L << index)) != 0) {
+        // Which of two values is meant is a guess either way: refused, never resolved silently.
+        throw new JsonDataException(
+            typeName + "." + attribute.name + " appears twice at " + reader.getPath());
+      }
+      if (index < 64) {
+        named |= 1L << index;
+      }
       Object value;
       if (reader.peek() == JsonReader.Token.NULL) {
         value = reader.nextNull();

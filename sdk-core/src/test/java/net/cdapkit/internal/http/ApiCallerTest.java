@@ -265,42 +265,39 @@ class ApiCallerTest {
   }
 
   @Test
-  void withinBudget_sharesOneDeadlineAcrossTheExchangesOfALogicalCall() {
+  void exchange_sharesOneDeadlineAcrossTheExchangesOfALogicalCall() {
     ApiCaller c = caller(1, Duration.ofSeconds(10));
     long start = timing.nanoTime();
+    long deadline = c.deadline(null);
     FakeCall first =
         FakeCall.of(timing, FakeCall.slowFail(Duration.ofSeconds(7), new IOException("reset")));
     FakeCall second = FakeCall.of(timing, hang());
     assertThatThrownBy(
-            () ->
-                c.withinBudget(
-                    () -> {
-                      try {
-                        return c.execute(first, READ);
-                      } catch (TransportException e) {
-                        return c.execute(second, READ); // e.g. the replay after a renewal
-                      }
-                    }))
+            () -> {
+              try {
+                Futures.join(c.exchange(first, READ, null, deadline, null, AttemptObserver.NONE));
+              } catch (TransportException e) {
+                // e.g. the replay after a renewal
+                Futures.join(c.exchange(second, READ, null, deadline, null, AttemptObserver.NONE));
+              }
+            })
         .isInstanceOf(TransportException.class);
     assertThat(second.timeoutsSet()).containsExactly(Duration.ofSeconds(3));
     assertThat(timing.elapsedSince(start)).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
-  void withinBudget_whenSpent_failsTheNextExchangeWithoutSendingIt() {
+  void exchange_whenDeadlinePassed_failsWithoutSendingIt() {
     ApiCaller c = caller(1, Duration.ofSeconds(5));
     FakeCall never = FakeCall.of(timing, json(200, "{}"));
+    long deadline = c.deadline(null);
+    timing.advance(Duration.ofSeconds(6));
     assertThatThrownBy(
-            () ->
-                c.withinBudget(
-                    () -> {
-                      timing.advance(Duration.ofSeconds(6));
-                      return c.execute(never, READ);
-                    }))
+            () -> Futures.join(c.exchange(never, READ, null, deadline, null, AttemptObserver.NONE)))
         .isInstanceOfSatisfying(
             TransportException.class,
             e -> {
-              assertThat(e.getMessage()).contains("time budget of 5000 ms");
+              assertThat(e.getMessage()).contains("time budget ran out");
               assertThat(e.attempts()).isZero();
             });
     assertThat(never.attempts()).isZero();
