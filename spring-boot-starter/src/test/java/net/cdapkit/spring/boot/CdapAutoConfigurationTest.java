@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -276,6 +282,45 @@ class CdapAutoConfigurationTest {
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
         .withBean(MicrometerEventListener.class, () -> own)
         .run(context -> assertThat(context.getBean(MicrometerEventListener.class)).isSameAs(own));
+  }
+
+  @Test
+  void bindings_whenRegistryAndOpenTelemetryPresent_clientRecordsMetersAndSpans() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    OpenTelemetrySdk openTelemetry =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build();
+    configured()
+        .withBean(MeterRegistry.class, () -> registry)
+        .withBean(OpenTelemetry.class, () -> openTelemetry)
+        .run(
+            context -> {
+              consultDemoDossier(context.getBean(CdapClient.class));
+              // Checked before the context closes: closing the SDK clears the exporter.
+              assertThat(exporter.getFinishedSpanItems())
+                  .extracting(SpanData::getName)
+                  .contains("cdap.tab.synthese", "GET /dossiers/{reference}/synthese");
+              SpanData attempt =
+                  exporter.getFinishedSpanItems().stream()
+                      .filter(s -> s.getName().equals("GET /dossiers/{reference}/synthese"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(attempt.getAttributes().get(AttributeKey.stringKey("server.address")))
+                  .isEqualTo("127.0.0.1");
+            });
+
+    assertThat(
+            registry
+                .get(MicrometerEventListener.CALLS)
+                .tags("operation", "tab.synthese", "outcome", "success")
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 
   private static void consultDemoDossier(CdapClient client) {
