@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 60, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 150, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 180, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 public class ObservabilityBenchmark {

@@ -1,5 +1,7 @@
 package net.cdapkit.opentelemetry;
 
+import java.util.EnumMap;
+import java.util.Map;
 import net.cdapkit.event.CdapOperation;
 
 /**
@@ -7,9 +9,26 @@ import net.cdapkit.event.CdapOperation;
  * template names its variables ({@code {reference}}, {@code {type}}, {@code {caf}}) and never
  * carries their values: a dossier reference in a trace would link it to a dossier.
  */
-record HttpRoute(String method, String template) {
+record HttpRoute(String method, String template, String spanName) {
+  private static final Map<CdapOperation, HttpRoute> ROUTES = new EnumMap<>(CdapOperation.class);
 
+  static {
+    for (CdapOperation operation : CdapOperation.values()) {
+      ROUTES.put(operation, route(operation));
+    }
+  }
+
+  HttpRoute(String method, String template) {
+    // The span name the HTTP conventions give a client span: {method} {template}; made once.
+    this(method, template, method + " " + template);
+  }
+
+  /** The operation's route, made once per operation: this runs on every attempt. */
   static HttpRoute of(CdapOperation operation) {
+    return ROUTES.get(operation);
+  }
+
+  private static HttpRoute route(CdapOperation operation) {
     return switch (operation) {
       case AUTHENTICATE -> new HttpRoute("POST", "/auth/token");
       case LOGOUT -> new HttpRoute("DELETE", "/sessions/courante");
@@ -34,10 +53,5 @@ record HttpRoute(String method, String template) {
 
   private static HttpRoute tab(String path) {
     return new HttpRoute("GET", "/dossiers/{reference}/" + path);
-  }
-
-  /** The span name the HTTP conventions give a client span: {@code {method} {template}}. */
-  String spanName() {
-    return method + " " + template;
   }
 }

@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import net.cdapkit.event.CallEnd;
 import net.cdapkit.event.CallInfo;
 import net.cdapkit.event.CallOutcome;
 import net.cdapkit.event.CdapEventListener;
+import net.cdapkit.event.CdapOperation;
 import net.cdapkit.event.DenialKind;
 import net.cdapkit.event.RetryReason;
 
@@ -86,6 +88,16 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
 
   private static final String INSTRUMENTATION = "net.cdapkit.opentelemetry";
 
+  /** {@code cdap.} + the operation's name, made once: this runs on every call. */
+  private static final Map<CdapOperation, String> CALL_SPAN_NAMES =
+      new EnumMap<>(CdapOperation.class);
+
+  static {
+    for (CdapOperation operation : CdapOperation.values()) {
+      CALL_SPAN_NAMES.put(operation, "cdap." + operation.tagName());
+    }
+  }
+
   private static final TextMapSetter<AttemptHeaders> SETTER =
       (carrier, key, value) -> {
         if (carrier == null) {
@@ -131,7 +143,7 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
     Context parent = Context.current();
     var span =
         tracer
-            .spanBuilder("cdap." + call.operation().tagName())
+            .spanBuilder(CALL_SPAN_NAMES.get(call.operation()))
             .setSpanKind(SpanKind.INTERNAL)
             .setParent(parent)
             .setAttribute(OPERATION, call.operation().tagName())
