@@ -178,7 +178,7 @@ final class CallPipeline {
     private final CallTag tag;
     private boolean renewed;
     private boolean relooked;
-    private CdapSession.Token used;
+    private SessionToken used;
     private String reference;
     private Exchange exchange;
 
@@ -197,7 +197,7 @@ final class CallPipeline {
 
     CompletableFuture<Exchange> dispatch() {
       CdapSession session = op.session;
-      CompletableFuture<CdapSession.Token> token =
+      CompletableFuture<SessionToken> token =
           session == null
               ? CompletableFuture.completedFuture(null)
               : session.token(call, deadline, executor); // 6 session token
@@ -266,7 +266,7 @@ final class CallPipeline {
     }
 
     /** The dossier's reference for token {@code t}: the one obtained under it, or a new lookup. */
-    private CompletableFuture<String> reference(Dossier dossier, CdapSession.Token t) {
+    private CompletableFuture<String> reference(Dossier dossier, SessionToken t) {
       String known = dossier.referenceFor(t.generation);
       if (known != null) {
         return CompletableFuture.completedFuture(known);

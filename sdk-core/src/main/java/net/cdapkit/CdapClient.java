@@ -1,15 +1,12 @@
 package net.cdapkit;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.X509TrustManager;
 import net.cdapkit.audit.AuditSink;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.audit.UsageGuard;
@@ -17,13 +14,9 @@ import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.event.CdapEventListener;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
-import net.cdapkit.internal.http.HttpTraceLog;
-import net.cdapkit.internal.http.NoHiddenRetry;
-import net.cdapkit.internal.http.ResponseSizeLimit;
 import net.cdapkit.internal.http.RetrySettings;
-import net.cdapkit.internal.http.SdkInterceptor;
+import net.cdapkit.internal.http.Transport;
 import net.cdapkit.internal.json.CdapJson;
-import okhttp3.Authenticator;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -78,27 +71,15 @@ public final class CdapClient {
     // newBuilder() shares the caller's pools and keeps their interceptors; ours are added on top
     // so that a caller-supplied client never silently loses the SDK's own behaviour.
     this.okHttpClient =
-        sameTls(base)
-            .connectTimeout(b.connectTimeout)
-            .readTimeout(b.readTimeout)
-            .writeTimeout(b.writeTimeout)
-            .callTimeout(b.callTimeout)
-            .cache(null)
-            // Retries are the SDK's own: counted, budgeted, and only for safe calls. Whatever the
-            // caller's client says, OkHttp must not resend on its own: no connection-failure
-            // retry, no redirect (a POST followed elsewhere), no 401 authenticator (renewal is
-            // the session's, single flight), no follow-up of a 503 "Retry-After: 0".
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .authenticator(Authenticator.NONE)
-            .addInterceptor(new SdkInterceptor("cdapkit-java/" + Version.VALUE))
-            // Network level, so that it sees the headers as sent; TRACE only, values allow-listed.
-            .addNetworkInterceptor(new HttpTraceLog())
-            .certificatePinner(pinner(base.certificatePinner(), b.certificatePins))
-            .addInterceptor(new ResponseSizeLimit(b.maxResponseBytes))
-            .addNetworkInterceptor(new NoHiddenRetry())
-            .build();
+        Transport.sdkClient(
+            base,
+            b.connectTimeout,
+            b.readTimeout,
+            b.writeTimeout,
+            b.callTimeout,
+            b.maxResponseBytes,
+            b.certificatePins,
+            "cdapkit-java/" + Version.VALUE);
     this.api =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -146,7 +127,7 @@ public final class CdapClient {
       throw new InvalidInputException("Credentials provider is required");
     }
     return new CdapSession(
-        this, agentCredentials, pipeline.call(CdapSession.authentication(agentCredentials)));
+        this, agentCredentials, pipeline.call(SessionToken.authentication(agentCredentials)));
   }
 
   /**
@@ -159,7 +140,7 @@ public final class CdapClient {
           new InvalidInputException("Credentials provider is required"));
     }
     return pipeline
-        .callAsync(CdapSession.authentication(agentCredentials))
+        .callAsync(SessionToken.authentication(agentCredentials))
         .thenApply(first -> new CdapSession(this, agentCredentials, first));
   }
 
@@ -207,36 +188,6 @@ public final class CdapClient {
         partner,
         agent,
         profile);
-  }
-
-  /**
-   * {@code base.newBuilder()}, handing on the TLS set-up {@code base} already made. A client built
-   * with OkHttp's defaults keeps no explicit socket factory in its builder, so building from it
-   * again would load the platform's trust store and make a new {@code SSLContext} a second time:
-   * about a fifth of a fresh JVM's time to its first result.
-   */
-  private static OkHttpClient.Builder sameTls(OkHttpClient base) {
-    OkHttpClient.Builder builder = base.newBuilder();
-    X509TrustManager trustManager = base.x509TrustManager();
-    if (trustManager != null) {
-      builder.sslSocketFactory(base.sslSocketFactory(), trustManager);
-    }
-    return builder;
-  }
-
-  /** The caller's pins, if any, and the builder's. */
-  private static CertificatePinner pinner(CertificatePinner base, List<String[]> pins) {
-    if (pins.isEmpty()) {
-      return base;
-    }
-    CertificatePinner.Builder merged = new CertificatePinner.Builder();
-    for (CertificatePinner.Pin pin : base.getPins()) {
-      merged.add(pin.getPattern(), pin.toString());
-    }
-    for (String[] pin : pins) {
-      merged.add(pin[0], pin[1]);
-    }
-    return merged.build();
   }
 
   RateLimit rateLimit() {
@@ -368,7 +319,7 @@ public final class CdapClient {
       return this;
     }
 
-    /** The largest response body accepted; a larger one fails as a protocol error. */
+    /** The largest response body accepted: 16 MiB by default, at least 1,024 bytes. */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
@@ -541,18 +492,7 @@ public final class CdapClient {
     }
 
     private static boolean isLoopback(String host) {
-      if (host.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      // Only literal addresses are checked: a name is never resolved here.
-      if (!host.matches("[0-9.]+") && !host.contains(":")) {
-        return false;
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
+      return Transport.isLoopback(host);
     }
   }
 }

@@ -2,7 +2,6 @@ package net.cdapkit;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,6 @@ import net.cdapkit.capability.Tab;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
-import net.cdapkit.error.ProtocolException;
 import net.cdapkit.error.TransportException;
 import net.cdapkit.event.CdapOperation;
 import net.cdapkit.internal.http.ApiCaller;
@@ -26,7 +24,6 @@ import net.cdapkit.internal.http.CallTag;
 import net.cdapkit.internal.http.CredentialsPayload;
 import net.cdapkit.internal.http.Exchange;
 import net.cdapkit.internal.http.Futures;
-import net.cdapkit.internal.http.Saturating;
 import net.cdapkit.internal.http.TokenBucket;
 import net.cdapkit.internal.json.SessionPayload;
 import net.cdapkit.internal.json.TokenResponse;
@@ -52,9 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class CdapSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CdapSession.class);
 
-  /** A token's lifetime is taken at most at ten years: {@code expiresIn} is a server value. */
-  private static final Duration LONGEST_TOKEN = Duration.ofDays(3650);
-
   private final CdapClient client;
   private final CredentialsProvider credentials;
   private final Partenaire partenaire;
@@ -66,32 +60,9 @@ public final class CdapSession implements AutoCloseable {
   private final Audit audit;
   private final TokenBucket pacing; // null when not paced
   private final Object authLock = new Object();
-  private volatile Token token;
-  private CompletableFuture<Token> renewing; // guarded by authLock
+  private volatile SessionToken token;
+  private CompletableFuture<SessionToken> renewing; // guarded by authLock
   private volatile boolean closed;
-
-  /**
-   * A bearer token, when it is renewed ahead of expiry, and when it stops being valid; {@code
-   * generation} counts renewals.
-   */
-  static final class Token {
-    final String header;
-    final Instant refreshAt;
-    final Instant expiresAt;
-    final long generation;
-
-    Token(String header, Instant refreshAt, Instant expiresAt, long generation) {
-      this.header = header;
-      this.refreshAt = refreshAt;
-      this.expiresAt = expiresAt;
-      this.generation = generation;
-    }
-
-    @Override
-    public String toString() {
-      return "Token{****}";
-    }
-  }
 
   CdapSession(CdapClient client, CredentialsProvider credentials, TokenResponse first) {
     this.client = client;
@@ -112,67 +83,8 @@ public final class CdapSession implements AutoCloseable {
             .resolve(declaredRate)
             .map(r -> new TokenBucket(r.rate(), r.burst()))
             .orElse(null);
-    this.token = token(first, 0, client.tokenRefreshMargin());
+    this.token = SessionToken.of(first, 0, client.tokenRefreshMargin());
     LOG.debug("cdap session opened for profile {}", profile);
-  }
-
-  /** The authentication operation: its checked answer opens a session. */
-  static Op<TokenResponse> authentication(CredentialsProvider provider) {
-    Credentials[] read = new Credentials[1];
-    return new Op<TokenResponse>(CdapOperation.AUTHENTICATE, null)
-        .validate(
-            () -> {
-              Credentials c = provider.credentials();
-              if (c == null) {
-                throw new InvalidInputException("Credentials provider returned no credentials");
-              }
-              read[0] = c;
-            })
-        .request(
-            (api, tag, ref) ->
-                api.authenticate(tag, new CredentialsPayload(read[0].login(), read[0].password())))
-        .decode((exchange, generation) -> tokenResponse(exchange));
-  }
-
-  static TokenResponse tokenResponse(Exchange exchange) {
-    TokenResponse response = ApiCaller.decode(exchange, TokenResponse.class, "authenticate");
-    if (response.accessToken() == null
-        || !usableToken(response.accessToken())
-        || response.session() == null
-        || response.expiresIn() <= 0) {
-      throw new ProtocolException(
-          "Malformed response for authenticate: token or session missing or unusable",
-          exchange.requestId(),
-          exchange.attempts(),
-          null);
-    }
-    return response;
-  }
-
-  /** A token goes into a header: 1 to 8192 visible ASCII characters, never a line break. */
-  private static boolean usableToken(String token) {
-    if (token.isEmpty() || token.length() > 8192) {
-      return false;
-    }
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c <= 0x20 || c > 0x7e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The token of an answer. It is renewed a margin before it expires, but never before half its
-   * lifetime: a token that lives less than the margin is used, not renewed at every call.
-   */
-  private static Token token(TokenResponse response, long generation, Duration margin) {
-    Instant now = Instant.now();
-    Instant expires = Saturating.plusSeconds(now, response.expiresIn(), LONGEST_TOKEN);
-    Duration half = Duration.between(now, expires).dividedBy(2);
-    Duration lead = margin.compareTo(half) > 0 ? half : margin;
-    return new Token("Bearer " + response.accessToken(), expires.minus(lead), expires, generation);
   }
 
   /** The partner organisation. */
@@ -383,8 +295,8 @@ public final class CdapSession implements AutoCloseable {
   }
 
   /** Stage "session token": the current token, renewed first when it is due. */
-  CompletableFuture<Token> token(CallEvents call, long deadline, Executor async) {
-    Token t = token;
+  CompletableFuture<SessionToken> token(CallEvents call, long deadline, Executor async) {
+    SessionToken t = token;
     if (Instant.now().isBefore(t.refreshAt)) {
       return CompletableFuture.completedFuture(t);
     }
@@ -396,11 +308,12 @@ public final class CdapSession implements AutoCloseable {
    * authentication runs at a time (single flight); a call that finds one running joins it, and
    * waits for it no longer than its own deadline.
    */
-  CompletableFuture<Token> renew(Token stale, CallEvents call, long deadline, Executor async) {
-    CompletableFuture<Token> flight;
+  CompletableFuture<SessionToken> renew(
+      SessionToken stale, CallEvents call, long deadline, Executor async) {
+    CompletableFuture<SessionToken> flight;
     boolean joined;
     synchronized (authLock) {
-      Token current = token;
+      SessionToken current = token;
       if (current != stale) {
         return CompletableFuture.completedFuture(current);
       }
@@ -415,13 +328,13 @@ public final class CdapSession implements AutoCloseable {
     if (!joined) {
       authenticateAgain(stale, deadline, async, flight);
     }
-    CompletableFuture<Token> mine = joined ? bounded(flight, deadline, async, call) : flight;
+    CompletableFuture<SessionToken> mine = joined ? bounded(flight, deadline, async, call) : flight;
     return mine.whenComplete(
         (fresh, error) -> call.tokenRenewal(System.nanoTime() - started, error == null, joined));
   }
 
   private void authenticateAgain(
-      Token stale, long deadline, Executor async, CompletableFuture<Token> flight) {
+      SessionToken stale, long deadline, Executor async, CompletableFuture<SessionToken> flight) {
     CompletableFuture<Exchange> sent;
     try {
       Credentials c = credentials.credentials();
@@ -447,7 +360,10 @@ public final class CdapSession implements AutoCloseable {
     }
     sent.thenApply(
             exchange ->
-                token(tokenResponse(exchange), stale.generation + 1, client.tokenRefreshMargin()))
+                SessionToken.of(
+                    SessionToken.tokenResponse(exchange),
+                    stale.generation + 1,
+                    client.tokenRefreshMargin()))
         .whenComplete(
             (fresh, error) -> {
               synchronized (authLock) {
@@ -466,8 +382,8 @@ public final class CdapSession implements AutoCloseable {
   }
 
   /** Another call's renewal, waited for no longer than this call's deadline. */
-  private static CompletableFuture<Token> bounded(
-      CompletableFuture<Token> flight, long deadline, Executor async, CallEvents call) {
+  private static CompletableFuture<SessionToken> bounded(
+      CompletableFuture<SessionToken> flight, long deadline, Executor async, CallEvents call) {
     long remaining = deadline - System.nanoTime();
     TransportException late =
         new TransportException(

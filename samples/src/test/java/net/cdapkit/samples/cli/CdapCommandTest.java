@@ -142,6 +142,15 @@ class CdapCommandTest {
   }
 
   @Test
+  void exitCode_whenBaseUrlIsWrong_is7() {
+    assertThat(
+            ExitCodes.of(
+                new net.cdapkit.error.ConfigurationException(
+                    "No CDAP API answers at the configured base URL", "req-1", 404, 1)))
+        .isEqualTo(7);
+  }
+
+  @Test
   void simulator_help_describesThePortAndTheDemoCredentials() {
     Run run = run("simulator", "--help");
     assertThat(run.code()).as(run.err()).isZero();

@@ -4,19 +4,15 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import net.cdapkit.error.CdapException;
 import net.cdapkit.error.ProtocolException;
 import net.cdapkit.error.RateLimitedException;
 import net.cdapkit.error.ServerException;
 import net.cdapkit.error.TransportException;
-import okhttp3.MediaType;
 import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -232,7 +228,8 @@ public final class ApiCaller {
           requestId = Responses.requestId(response);
           logAttempt(status, started, requestId);
           if (response.isSuccessful()) {
-            Exchange exchange = read(response, requestId);
+            Exchange exchange =
+                Responses.read(response, requestId, attempt, maxResponseBytes, context);
             observer.attemptEnd(attempt, status, timing.nanoTime() - started, null, requestId);
             return CompletableFuture.completedFuture(exchange);
           }
@@ -370,37 +367,6 @@ public final class ApiCaller {
       return java.time.Duration.ofMillis(jittered);
     }
 
-    private Exchange read(Response<ResponseBody> response, String requestId) throws IOException {
-      try (ResponseBody body = response.body()) {
-        if (body == null || response.code() == 204) {
-          return new Exchange(response.code(), new byte[0], "", requestId, attempt);
-        }
-        MediaType mediaType = body.contentType();
-        String contentType =
-            mediaType == null
-                ? ""
-                : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
-        BufferedSource source = body.source();
-        if (source.request(maxResponseBytes + 1)) {
-          throw new ProtocolException(
-              "Response for " + context.operation() + " exceeds " + maxResponseBytes + " bytes",
-              requestId,
-              attempt,
-              null);
-        }
-        byte[] bytes = source.getBuffer().readByteArray();
-        long declared = body.contentLength();
-        if (declared >= 0 && declared != bytes.length) {
-          throw new ProtocolException(
-              "Truncated response for " + context.operation(), requestId, attempt, null);
-        }
-        return new Exchange(response.code(), bytes, contentType, requestId, attempt);
-      } catch (java.io.EOFException e) {
-        throw new ProtocolException(
-            "Truncated response for " + context.operation(), requestId, attempt, e);
-      }
-    }
-
     private ProtocolException tooLarge(ResponseSizeLimit.TooLargeException e, String requestId) {
       return new ProtocolException(
           "Response for " + context.operation() + " exceeds " + e.maxBytes() + " bytes",
@@ -458,11 +424,6 @@ public final class ApiCaller {
     return Responses.retryAfter(header, timing.now());
   }
 
-  /** Parses Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-  static java.time.Duration retryAfter(String header, java.time.Instant now) {
-    return Responses.retryAfter(header, now);
-  }
-
   /** Decodes a JSON exchange, mapping every decoding failure to {@link ProtocolException}. */
   public static <T> T decode(Exchange exchange, Class<T> type, String operation) {
     return Responses.decode(exchange, type, operation);
@@ -505,10 +466,5 @@ public final class ApiCaller {
       failure.addSuppressed(ambiguous);
     }
     return failure;
-  }
-
-  /** For code that has no executor of its own: the common pool. */
-  static Executor defaultExecutor() {
-    return ForkJoinPool.commonPool();
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
@@ -22,6 +23,7 @@ import net.cdapkit.error.RateLimitedException;
 import net.cdapkit.error.ServerException;
 import net.cdapkit.internal.json.CdapJson;
 import net.cdapkit.internal.json.ErrorBody;
+import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -327,5 +329,43 @@ final class Responses {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("at path (\\$[\\w.\\[\\]$]*)").matcher(message);
     return m.find() ? "unexpected content at path " + m.group(1) : "unexpected content";
+  }
+
+  /** Reads a success's body, bounded; a truncated or oversized one is a protocol error. */
+  static Exchange read(
+      Response<ResponseBody> response,
+      String requestId,
+      int attempt,
+      long maxResponseBytes,
+      CallContext context)
+      throws IOException {
+    try (ResponseBody body = response.body()) {
+      if (body == null || response.code() == 204) {
+        return new Exchange(response.code(), new byte[0], "", requestId, attempt);
+      }
+      MediaType mediaType = body.contentType();
+      String contentType =
+          mediaType == null
+              ? ""
+              : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
+      BufferedSource source = body.source();
+      if (source.request(maxResponseBytes + 1)) {
+        throw new ProtocolException(
+            "Response for " + context.operation() + " exceeds " + maxResponseBytes + " bytes",
+            requestId,
+            attempt,
+            null);
+      }
+      byte[] bytes = source.getBuffer().readByteArray();
+      long declared = body.contentLength();
+      if (declared >= 0 && declared != bytes.length) {
+        throw new ProtocolException(
+            "Truncated response for " + context.operation(), requestId, attempt, null);
+      }
+      return new Exchange(response.code(), bytes, contentType, requestId, attempt);
+    } catch (java.io.EOFException e) {
+      throw new ProtocolException(
+          "Truncated response for " + context.operation(), requestId, attempt, e);
+    }
   }
 }
