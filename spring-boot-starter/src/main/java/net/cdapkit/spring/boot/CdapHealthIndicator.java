@@ -74,13 +74,13 @@ public final class CdapHealthIndicator implements HealthIndicator {
       health = Health.down().withDetail("error", e.getClass().getSimpleName());
     }
     return health
-        .withDetail("server", client.baseUrl().host())
+        .withDetail("server", client.baseUrl().getHost())
         .withDetail("checkedAt", now.toString())
         .build();
   }
 
   @Override
   public String toString() {
-    return "CdapHealthIndicator(" + client.baseUrl().host() + ", every " + cacheFor + ")";
+    return "CdapHealthIndicator(" + client.baseUrl().getHost() + ", every " + cacheFor + ")";
   }
 }
