@@ -19,6 +19,10 @@ module net.cdapkit {
   requires retrofit2.converter.moshi;
   requires com.squareup.moshi;
   requires org.slf4j;
+  // Moshi builds reflective adapters for wire classes without a no-argument constructor through
+  // sun.misc.Unsafe; as an automatic module it cannot require jdk.unsupported itself, and
+  // without it a modular application fails on its first call ("cannot construct instances").
+  requires jdk.unsupported;
   // Immutables' annotations are needed to compile, not to run.
   requires static org.immutables.value.annotations;
 
