@@ -15,42 +15,78 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Habilitations {
+  /** {@return the CAFs the session may consult} */
   public abstract Set<CafCode> cafs();
 
+  /** {@return the tabs the session may read} */
   public abstract Set<Tab> tabs();
 
+  /** {@return the actions the session may take} */
   public abstract Set<Action> actions();
 
+  /** {@return the attestation types the session may request} */
   public abstract Set<AttestationType> attestationTypes();
 
+  /** {@return the declared purposes the session may consult for} */
   public abstract Set<FinaliteCode> finalites();
 
+  /** {@return the narrowing the server applies to what the tabs show} */
   public abstract Set<Restriction> restrictions();
 
+  /**
+   * {@return whether these habilitations allow {@code caf}}
+   *
+   * @param caf the CAF code
+   */
   public boolean allowsCaf(CafCode caf) {
     return cafs().contains(caf);
   }
 
+  /**
+   * {@return whether these habilitations allow {@code tab}}
+   *
+   * @param tab the tab
+   */
   public boolean allowsTab(Tab tab) {
     return tabs().contains(tab);
   }
 
+  /**
+   * {@return whether these habilitations allow {@code action}}
+   *
+   * @param action the action
+   */
   public boolean allowsAction(Action action) {
     return actions().contains(action);
   }
 
-  /** Whether an attestation of this type may be viewed as PDF (and posted, if also allowed). */
+  /**
+   * {@return whether an attestation of this type may be viewed as PDF (and posted, if also
+   * allowed)}
+   *
+   * @param type the attestation type
+   */
   public boolean allowsAttestation(AttestationType type) {
     return attestationTypes().contains(type);
   }
 
+  /**
+   * {@return whether these habilitations allow {@code finalite}}
+   *
+   * @param finalite the purpose
+   */
   public boolean allowsFinalite(FinaliteCode finalite) {
     return finalites().contains(finalite);
   }
 
+  /** {@return a new builder of {@link Habilitations}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Habilitations}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableHabilitations.Builder {}
 }

@@ -11,18 +11,23 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Profile {
-  /** The profile code, e.g. {@code T1}. */
+  /** {@return the profile code, e.g. {@code T1}} */
   public abstract String code();
 
-  /** Who holds it, e.g. {@code Travailleur social (CD, CCAS)}. */
+  /** {@return who holds it, e.g. {@code Travailleur social (CD, CCAS)}} */
   public abstract String label();
 
-  /** The habilitations this profile usually has, for the CAFs of the partner. */
+  /** {@return the habilitations this profile usually has, for the CAFs of the partner} */
   public abstract Habilitations habilitations();
 
+  /** {@return a new builder of {@link Profile}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Profile}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableProfile.Builder {}
 }

@@ -30,7 +30,11 @@ import net.cdapkit.model.FinaliteCode;
 public final class Profiles {
   private Profiles() {}
 
-  /** T1: social worker of a conseil départemental or a CCAS. Everything. */
+  /**
+   * {@return T1: social worker of a conseil départemental or a CCAS} Everything.
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static Profile t1(Collection<CafCode> cafs) {
     return profile(
         "T1",
@@ -46,7 +50,11 @@ public final class Profiles {
         EnumSet.noneOf(Restriction.class));
   }
 
-  /** T2: RSA referent (conseil départemental, France Travail). No courriers, no logement. */
+  /**
+   * {@return T2: RSA referent (conseil départemental, France Travail)} No courriers, no logement.
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static Profile t2(Collection<CafCode> cafs) {
     return profile(
         "T2",
@@ -59,7 +67,11 @@ public final class Profiles {
         EnumSet.noneOf(Restriction.class));
   }
 
-  /** T3: guardian (mandataire judiciaire à la protection des majeurs). Everything. */
+  /**
+   * {@return T3: guardian (mandataire judiciaire à la protection des majeurs)} Everything.
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static Profile t3(Collection<CafCode> cafs) {
     return profile(
         "T3",
@@ -72,7 +84,11 @@ public final class Profiles {
         EnumSet.noneOf(Restriction.class));
   }
 
-  /** T4: childcare or fee-setting service (crèche, mairie). Quotient familial only. */
+  /**
+   * {@return T4: childcare or fee-setting service (crèche, mairie)} Quotient familial only.
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static Profile t4(Collection<CafCode> cafs) {
     return profile(
         "T4",
@@ -85,7 +101,11 @@ public final class Profiles {
         EnumSet.of(Restriction.QUOTIENT_FAMILIAL_ET_N2_SEULEMENT));
   }
 
-  /** T5: social landlord (bailleur social). Housing aids only, no NIR. */
+  /**
+   * {@return T5: social landlord (bailleur social)} Housing aids only, no NIR.
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static Profile t5(Collection<CafCode> cafs) {
     return profile(
         "T5",
@@ -98,12 +118,21 @@ public final class Profiles {
         EnumSet.of(Restriction.AIDES_LOGEMENT_SEULEMENT, Restriction.SANS_NIR));
   }
 
-  /** The five profiles, T1 to T5, for the given CAFs. */
+  /**
+   * {@return the five profiles, T1 to T5, for the given CAFs}
+   *
+   * @param cafs the CAFs the profile may consult
+   */
   public static List<Profile> all(Collection<CafCode> cafs) {
     return List.of(t1(cafs), t2(cafs), t3(cafs), t4(cafs), t5(cafs));
   }
 
-  /** The catalogue entry for a profile code, for the given CAFs, if this project models it. */
+  /**
+   * {@return the catalogue entry for a profile code, for the given CAFs, if this project models it}
+   *
+   * @param code the code
+   * @param cafs the CAFs the profile may consult
+   */
   public static Optional<Profile> forCode(String code, Collection<CafCode> cafs) {
     return all(cafs).stream().filter(p -> p.code().equalsIgnoreCase(code)).findFirst();
   }

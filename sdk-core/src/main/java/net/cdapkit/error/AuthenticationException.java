@@ -17,13 +17,23 @@ public final class AuthenticationException extends CdapException {
     TOKEN_INVALID
   }
 
+  /** Why authentication failed. */
   private final Reason reason;
 
+  /**
+   * Creates the exception.
+   *
+   * @param reason why authentication was refused
+   * @param message what went wrong, without personal data
+   * @param requestId the request id of the last attempt, or {@code null}
+   * @param attempts how many HTTP attempts were made
+   */
   public AuthenticationException(Reason reason, String message, String requestId, int attempts) {
     super(message, requestId, attempts, null);
     this.reason = reason;
   }
 
+  /** {@return why authentication failed} */
   public Reason reason() {
     return reason;
   }

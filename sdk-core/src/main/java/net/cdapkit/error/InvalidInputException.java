@@ -5,6 +5,11 @@ package net.cdapkit.error;
  * never the rejected value when it may be personal.
  */
 public final class InvalidInputException extends CdapException {
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong, without personal data
+   */
   public InvalidInputException(String message) {
     super(message);
   }

@@ -7,8 +7,18 @@ package net.cdapkit.error;
  * then answers the first result instead of acting again.
  */
 public final class OutcomeUnknownException extends CdapException {
+  /** The idempotency key to resend with. */
   private final String idempotencyKey;
 
+  /**
+   * Creates the exception.
+   *
+   * @param operation the operation
+   * @param idempotencyKey the idempotency key to resend with
+   * @param requestId the request id of the last attempt, or {@code null}
+   * @param attempts how many HTTP attempts were made
+   * @param cause the failure underneath
+   */
   public OutcomeUnknownException(
       String operation, String idempotencyKey, String requestId, int attempts, Throwable cause) {
     super(
@@ -24,7 +34,7 @@ public final class OutcomeUnknownException extends CdapException {
     this.idempotencyKey = idempotencyKey;
   }
 
-  /** The key to resend with. Not secret, not personal. */
+  /** {@return the key to resend with} Not secret, not personal. */
   public String idempotencyKey() {
     return idempotencyKey;
   }

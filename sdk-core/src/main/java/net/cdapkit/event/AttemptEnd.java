@@ -20,7 +20,8 @@ public record AttemptEnd(
     Optional<String> requestId) {
 
   /**
-   * The status class ({@code 2xx}, {@code 4xx}, {@code 5xx}…), or {@code none} without a response.
+   * {@return the status class ({@code 2xx}, {@code 4xx}, {@code 5xx}…), or {@code none} without a
+   * response}
    */
   public String statusClass() {
     return status <= 0 ? "none" : (status / 100) + "xx";

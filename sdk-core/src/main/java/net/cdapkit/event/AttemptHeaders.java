@@ -9,6 +9,8 @@ public interface AttemptHeaders {
   /**
    * Sets {@code name} to {@code value} on this attempt's request.
    *
+   * @param name the header's name
+   * @param value the header's value
    * @throws IllegalArgumentException when the name is not a trace-context header, or the value has
    *     characters outside visible ASCII
    */

@@ -8,18 +8,20 @@ import java.util.Optional;
  * so a listener may key its own state (a timer sample, a span) on it. Carries no personal data.
  */
 public interface CallInfo {
-  /** What is being done. */
+  /** {@return what is being done} */
   CdapOperation operation();
 
-  /** The session's profile code (e.g. {@code T1}); empty before authentication. */
+  /** {@return the session's profile code (e.g. {@code T1}); empty before authentication} */
   String profile();
 
-  /** The CAF's three-digit code when the call concerns one CAF. Not personal. */
+  /** {@return the CAF's three-digit code when the call concerns one CAF} Not personal. */
   Optional<String> cafCode();
 
-  /** Whether the caller asked for a {@code CompletableFuture} rather than a blocking call. */
+  /**
+   * {@return whether the caller asked for a {@code CompletableFuture} rather than a blocking call}
+   */
   boolean async();
 
-  /** The monotonic time at which the call started, as {@link System#nanoTime()}. */
+  /** {@return the monotonic time at which the call started, as {@link System#nanoTime()}} */
   long startNanos();
 }

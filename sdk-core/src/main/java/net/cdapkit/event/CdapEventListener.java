@@ -35,51 +35,95 @@ import java.util.List;
  */
 public interface CdapEventListener {
 
-  /** A listener that does nothing; the client's default. */
+  /** {@return a listener that does nothing; the client's default} */
   static CdapEventListener none() {
     return NoEventListener.INSTANCE;
   }
 
-  /** A listener that tells each of {@code listeners}, in order. */
+  /**
+   * {@return a listener that tells each of {@code listeners}, in order}
+   *
+   * @param listeners the listeners to tell, in order
+   */
   static CdapEventListener composite(List<? extends CdapEventListener> listeners) {
     return CompositeEventListener.of(listeners);
   }
 
-  /** A logical call begins, before any check. */
+  /**
+   * A logical call begins, before any check.
+   *
+   * @param call the call
+   */
   default void callStart(CallInfo call) {}
 
-  /** The call was refused before anything was sent, or the server refused it with 403. */
+  /**
+   * The call was refused before anything was sent, or the server refused it with 403.
+   *
+   * @param call the call
+   * @param kind what refused the call
+   */
   default void denied(CallInfo call, DenialKind kind) {}
 
-  /** The call waits {@code wait} for a permit of the client-side rate limit. */
+  /**
+   * The call waits {@code wait} for a permit of the client-side rate limit.
+   *
+   * @param call the call
+   * @param wait how long the call waits
+   */
   default void pacingWait(CallInfo call, Duration wait) {}
 
   /**
    * The session's token was renewed for this call, or this call waited for another call's renewal
    * ({@code joined}).
+   *
+   * @param call the call
+   * @param duration how long the renewal took
+   * @param succeeded whether the renewal succeeded
+   * @param joined whether this call waited for another call's renewal
    */
   default void tokenRenewal(CallInfo call, Duration duration, boolean succeeded, boolean joined) {}
 
   /**
    * An HTTP attempt is about to be sent; {@code headers} takes trace-context headers for it.
    *
+   * @param call the call
+   * @param headers where to put trace-context headers
    * @param attempt the attempt's number, from 1
    */
   default void attemptStart(CallInfo call, int attempt, AttemptHeaders headers) {}
 
-  /** An HTTP attempt ended, with a response or without one. */
+  /**
+   * An HTTP attempt ended, with a response or without one.
+   *
+   * @param call the call
+   * @param attempt the attempt's number, from 1
+   */
   default void attemptEnd(CallInfo call, AttemptEnd attempt) {}
 
-  /** The call will be tried again after {@code delay}. */
+  /**
+   * The call will be tried again after {@code delay}.
+   *
+   * @param call the call
+   * @param failedAttempt the number of the attempt that failed
+   * @param reason why the attempt failed
+   * @param delay how long until the next attempt
+   */
   default void retryScheduled(
       CallInfo call, int failedAttempt, RetryReason reason, Duration delay) {}
 
   /**
    * A call with an effect ended without knowing whether the server acted; the caller gets an {@code
    * OutcomeUnknownException} with the idempotency key to resend with.
+   *
+   * @param call the call
    */
   default void outcomeUnknown(CallInfo call) {}
 
-  /** The call ended; always the last event of a call. */
+  /**
+   * The call ended; always the last event of a call.
+   *
+   * @param call the call
+   * @param end how the call ended
+   */
   default void callEnd(CallInfo call, CallEnd end) {}
 }

@@ -52,20 +52,27 @@ public enum CdapOperation {
     this.effect = effect;
   }
 
-  /** The stable lower-case name, e.g. {@code tab.paiements}; safe as a metric tag or span name. */
+  /**
+   * {@return the stable lower-case name, e.g. {@code tab.paiements}; safe as a metric tag or span
+   * name}
+   */
   public String tagName() {
     return tagName;
   }
 
   /**
-   * Whether the operation acts on the server (a letter posted, a message sent), so that sending it
-   * twice would act twice; such calls are retried only with an idempotency key.
+   * {@return whether the operation acts on the server (a letter posted, a message sent), so that
+   * sending it twice would act twice; such calls are retried only with an idempotency key}
    */
   public boolean hasEffect() {
     return effect;
   }
 
-  /** The operation that reads {@code tab}. */
+  /**
+   * {@return the operation that reads {@code tab}}
+   *
+   * @param tab the tab
+   */
   public static CdapOperation forTab(Tab tab) {
     return valueOf("TAB_" + tab.name());
   }

@@ -11,16 +11,19 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Adresse {
+  /** {@return the first address line} */
   @Value.Redacted
   public abstract String ligne1();
 
+  /** {@return the second address line, when there is one} */
   @Value.Redacted
   public abstract Optional<String> ligne2();
 
-  /** Five digits. */
+  /** {@return Five digits} */
   @Value.Redacted
   public abstract String codePostal();
 
+  /** {@return the town} */
   @Value.Redacted
   public abstract String commune();
 
@@ -32,9 +35,14 @@ public abstract class Adresse {
     }
   }
 
+  /** {@return a new builder of {@link Adresse}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Adresse}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableAdresse.Builder {}
 }

@@ -8,16 +8,21 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Agent {
-  /** The agent's identifier at the partner (their login). */
+  /** {@return the agent's identifier at the partner (their login)} */
   public abstract String id();
 
-  /** The agent's display name; personal, so redacted in {@code toString()}. */
+  /** {@return the agent's display name; personal, so redacted in {@code toString()}} */
   @Value.Redacted
   public abstract Optional<String> nom();
 
+  /** {@return a new builder of {@link Agent}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Agent}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableAgent.Builder {}
 }

@@ -11,14 +11,21 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Bailleur {
+  /** {@return the name} */
   @Value.Redacted
   public abstract String nom();
 
+  /** {@return the type} */
   public abstract Optional<TypeBailleur> type();
 
+  /** {@return a new builder of {@link Bailleur}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Bailleur}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableBailleur.Builder {}
 }

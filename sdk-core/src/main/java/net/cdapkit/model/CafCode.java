@@ -15,8 +15,9 @@ public final class CafCode implements Comparable<CafCode> {
   }
 
   /**
-   * Parses a CAF code.
+   * {@return Parses a CAF code}
    *
+   * @param value the value to check and wrap
    * @throws InvalidInputException unless the value is exactly three digits
    */
   public static CafCode of(String value) {
@@ -33,7 +34,7 @@ public final class CafCode implements Comparable<CafCode> {
     return new CafCode(v);
   }
 
-  /** The three digits. */
+  /** {@return the three digits} */
   public String value() {
     return value;
   }

@@ -11,17 +11,24 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Courrier {
+  /** {@return the date} */
   public abstract LocalDate date();
 
-  /** The subject, in the CAF's words: free text, may describe the household. */
+  /** {@return the subject, in the CAF's words: free text, may describe the household} */
   @Value.Redacted
   public abstract String objet();
 
+  /** {@return the channel the letter went through} */
   public abstract CanalCourrier canal();
 
+  /** {@return a new builder of {@link Courrier}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Courrier}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableCourrier.Builder {}
 }

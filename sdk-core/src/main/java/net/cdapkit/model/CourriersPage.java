@@ -8,13 +8,20 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class CourriersPage {
+  /** {@return the items of this page} */
   public abstract List<Courrier> elements();
 
+  /** {@return where this page sits in the whole list} */
   public abstract PageInfo page();
 
+  /** {@return a new builder of {@link CourriersPage}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link CourriersPage}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableCourriersPage.Builder {}
 }

@@ -13,22 +13,27 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Creance {
-  /** The CAF's identifier of the créance. */
+  /** {@return the CAF's identifier of the créance} */
   public abstract String id();
 
-  /** The prestation that was overpaid. */
+  /** {@return the prestation that was overpaid} */
   public abstract Prestation prestationOrigine();
 
+  /** {@return the date the debt was notified} */
   public abstract LocalDate dateNotification();
 
+  /** {@return the amount first owed, in euros} */
   @Value.Redacted
   public abstract BigDecimal montantInitial();
 
+  /** {@return the amount still owed, in euros} */
   @Value.Redacted
   public abstract BigDecimal soldeRestant();
 
+  /** {@return the state} */
   public abstract EtatCreance etat();
 
+  /** {@return the repayment plan, when one was agreed} */
   public abstract Optional<PlanRemboursement> planRemboursement();
 
   @Value.Check
@@ -41,9 +46,14 @@ public abstract class Creance {
     }
   }
 
+  /** {@return a new builder of {@link Creance}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Creance}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableCreance.Builder {}
 }

@@ -12,20 +12,25 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class DeclarationTrimestrielle {
-  /** The first of the three months declared. */
+  /** {@return the first of the three months declared} */
   public abstract YearMonth debut();
 
-  /** Income from work over the quarter. */
+  /** {@return Income from work over the quarter} */
   @Value.Redacted
   public abstract BigDecimal activite();
 
-  /** Other resources over the quarter. */
+  /** {@return Other resources over the quarter} */
   @Value.Redacted
   public abstract BigDecimal autres();
 
+  /** {@return a new builder of {@link DeclarationTrimestrielle}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link DeclarationTrimestrielle}; {@code build()} throws {@link IllegalStateException}
+   * when a required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableDeclarationTrimestrielle.Builder {}
 }

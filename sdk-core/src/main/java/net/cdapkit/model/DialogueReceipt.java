@@ -11,15 +11,20 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class DialogueReceipt {
-  /** The receipt reference, e.g. {@code DLG-751-000042}. */
+  /** {@return the receipt reference, e.g. {@code DLG-751-000042}} */
   public abstract String reference();
 
-  /** When the CAF received the message. */
+  /** {@return when the CAF received the message} */
   public abstract OffsetDateTime recuLe();
 
+  /** {@return a new builder of {@link DialogueReceipt}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link DialogueReceipt}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableDialogueReceipt.Builder {}
 }

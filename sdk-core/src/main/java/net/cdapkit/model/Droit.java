@@ -14,19 +14,23 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Droit {
+  /** {@return the prestation} */
   public abstract Prestation prestation();
 
+  /** {@return the state} */
   public abstract EtatDroit etat();
 
+  /** {@return the first day it applies} */
   public abstract LocalDate debut();
 
-  /** The end of the right, when it has one. */
+  /** {@return the end of the right, when it has one} */
   public abstract Optional<LocalDate> fin();
 
+  /** {@return the monthly amount, in euros} */
   @Value.Redacted
   public abstract BigDecimal montantMensuel();
 
-  /** Why the right ended, in the CAF's words: free text, may describe the household. */
+  /** {@return Why the right ended, in the CAF's words: free text, may describe the household} */
   @Value.Redacted
   public abstract Optional<String> motifFin();
 
@@ -37,9 +41,14 @@ public abstract class Droit {
     }
   }
 
+  /** {@return a new builder of {@link Droit}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Droit}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableDroit.Builder {}
 }

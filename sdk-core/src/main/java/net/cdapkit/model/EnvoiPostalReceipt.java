@@ -11,17 +11,23 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class EnvoiPostalReceipt {
-  /** The receipt reference, e.g. {@code ENV-751-000123}. */
+  /** {@return the receipt reference, e.g. {@code ENV-751-000123}} */
   public abstract String reference();
 
+  /** {@return the type} */
   public abstract AttestationType type();
 
-  /** When the CAF plans to post it. */
+  /** {@return when the CAF plans to post it} */
   public abstract LocalDate dateEnvoiPrevue();
 
+  /** {@return a new builder of {@link EnvoiPostalReceipt}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link EnvoiPostalReceipt}; {@code build()} throws {@link IllegalStateException} when
+   * a required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableEnvoiPostalReceipt.Builder {}
 }

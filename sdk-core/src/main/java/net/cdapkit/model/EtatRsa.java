@@ -37,7 +37,10 @@ public enum EtatRsa {
     this.code = code;
   }
 
-  /** The CNAF {@code etatdosrsa} code, {@code "0"} to {@code "6"}; empty for {@link #UNKNOWN}. */
+  /**
+   * {@return the CNAF {@code etatdosrsa} code, {@code "0"} to {@code "6"}; empty for {@link
+   * #UNKNOWN}}
+   */
   public String code() {
     return code;
   }

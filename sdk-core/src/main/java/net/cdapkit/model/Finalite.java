@@ -23,14 +23,20 @@ public final class Finalite {
     this.detail = detail;
   }
 
-  /** A finalité without detail. */
+  /**
+   * {@return a finalité without detail}
+   *
+   * @param code the code
+   */
   public static Finalite of(FinaliteCode code) {
     return of(code, null);
   }
 
   /**
-   * A finalité with a free-text detail (e.g. a case number of the partner's own).
+   * {@return a finalité with a free-text detail (e.g. a case number of the partner's own)}
    *
+   * @param code the code
+   * @param detail the free-text detail the agent gives
    * @throws InvalidInputException if the code is null or the detail blank or too long
    */
   public static Finalite of(FinaliteCode code, String detail) {
@@ -49,11 +55,12 @@ public final class Finalite {
     return new Finalite(code, detail == null ? null : detail.strip());
   }
 
+  /** {@return the purpose's code} */
   public FinaliteCode code() {
     return code;
   }
 
-  /** The free-text detail. May describe the household: do not log it. */
+  /** {@return the free-text detail} May describe the household: do not log it. */
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
   }

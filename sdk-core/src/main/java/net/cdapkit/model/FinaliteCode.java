@@ -56,8 +56,9 @@ public final class FinaliteCode {
   }
 
   /**
-   * Returns the finalité with this code: a known constant, or a server-defined one.
+   * {@return the finalité with this code: a known constant, or a server-defined one}
    *
+   * @param code the code
    * @throws InvalidInputException unless the code is 3 to 64 upper-case letters, digits or
    *     underscores, starting with a letter
    */
@@ -75,12 +76,12 @@ public final class FinaliteCode {
     return new FinaliteCode(code);
   }
 
-  /** The finalités this project models, in a stable order. */
+  /** {@return the finalités this project models, in a stable order} */
   public static List<FinaliteCode> known() {
     return KNOWN;
   }
 
-  /** The code as sent in the {@code X-Cdap-Finalite} header. */
+  /** {@return the code as sent in the {@code X-Cdap-Finalite} header} */
   public String code() {
     return code;
   }

@@ -11,11 +11,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class InformationsLogement {
+  /** {@return the housing, when known} */
   public abstract Optional<Logement> logement();
 
+  /** {@return a new builder of {@link InformationsLogement}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link InformationsLogement}; {@code build()} throws {@link IllegalStateException}
+   * when a required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableInformationsLogement.Builder {}
 }

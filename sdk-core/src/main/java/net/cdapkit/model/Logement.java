@@ -12,27 +12,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Logement {
+  /** {@return the type} */
   public abstract TypeLogement type();
 
-  /** The monthly rent (or loan repayment for an accédant). */
+  /** {@return the monthly rent (or loan repayment for an accédant)} */
   @Value.Redacted
   public abstract Optional<BigDecimal> loyer();
 
-  /** The monthly charges. */
+  /** {@return the monthly charges} */
   @Value.Redacted
   public abstract Optional<BigDecimal> charges();
 
+  /** {@return the landlord, when known} */
   public abstract Optional<Bailleur> bailleur();
 
-  /** The housing aid paid (APL, ALF or ALS), if any. */
+  /** {@return the housing aid paid (APL, ALF or ALS), if any} */
   public abstract Optional<Prestation> aide();
 
-  /** Whether the housing aid is paid to the landlord ("tiers payant"). */
+  /** {@return whether the housing aid is paid to the landlord ("tiers payant")} */
   public abstract boolean tiersPayant();
 
+  /** {@return a new builder of {@link Logement}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Logement}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableLogement.Builder {}
 }

@@ -16,8 +16,9 @@ public final class Nir {
   }
 
   /**
-   * Parses a NIR, spaces allowed ({@code "2 99 01 99 999 123 45"}).
+   * {@return Parses a NIR, spaces allowed ({@code "2 99 01 99 999 123 45"})}
    *
+   * @param value the value to check and wrap
    * @throws InvalidInputException unless it is 15 digits whose last two are the valid key
    */
   public static Nir of(String value) {
@@ -35,12 +36,16 @@ public final class Nir {
     return new Nir(v);
   }
 
-  /** The control key of 13 digits: {@code 97 - (number mod 97)}, from 1 to 97. */
+  /**
+   * {@return the control key of 13 digits: {@code 97 - (number mod 97)}, from 1 to 97}
+   *
+   * @param thirteenDigits the NIR's thirteen digits, without the key
+   */
   public static int key(String thirteenDigits) {
     return (int) (97 - Long.parseLong(thirteenDigits) % 97);
   }
 
-  /** The 15 digits. Personal data: do not log. */
+  /** {@return the 15 digits} Personal data: do not log. */
   public String value() {
     return value;
   }

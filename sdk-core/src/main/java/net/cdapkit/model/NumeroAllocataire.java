@@ -16,8 +16,10 @@ public final class NumeroAllocataire {
   }
 
   /**
-   * Parses and normalises a numéro allocataire ({@code "12345"} becomes {@code "0012345"}).
+   * {@return Parses and normalises a numéro allocataire ({@code "12345"} becomes {@code
+   * "0012345"})}
    *
+   * @param value the value to check and wrap
    * @throws InvalidInputException unless the value is 1 to 7 digits
    */
   public static NumeroAllocataire of(String value) {
@@ -31,7 +33,7 @@ public final class NumeroAllocataire {
     return new NumeroAllocataire("0".repeat(7 - v.length()) + v);
   }
 
-  /** The seven digits. Personal data: do not log. */
+  /** {@return the seven digits} Personal data: do not log. */
   public String value() {
     return value;
   }

@@ -11,16 +11,16 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class PageInfo {
-  /** The number of this page, from 0. */
+  /** {@return the number of this page, from 0} */
   public abstract int numero();
 
-  /** The page size asked for; the last page may hold fewer elements. */
+  /** {@return the page size asked for; the last page may hold fewer elements} */
   public abstract int taille();
 
-  /** The number of the next page; empty on the last page. */
+  /** {@return the number of the next page; empty on the last page} */
   public abstract Optional<Integer> suivante();
 
-  /** Whether a next page exists. */
+  /** {@return whether a next page exists} */
   public boolean hasSuivante() {
     return suivante().isPresent();
   }
@@ -38,9 +38,14 @@ public abstract class PageInfo {
     }
   }
 
+  /** {@return a new builder of {@link PageInfo}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link PageInfo}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePageInfo.Builder {}
 }

@@ -14,31 +14,41 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Paiement {
-  /** The day of the payment. */
+  /** {@return the day of the payment} */
   public abstract LocalDate date();
 
+  /** {@return the prestation} */
   public abstract Prestation prestation();
 
-  /** The month the payment is for, often the one before {@link #date()}. */
+  /** {@return the month the payment is for, often the one before {@link #date()}} */
   public abstract YearMonth periode();
 
-  /** The amount paid, after any {@link #retenue()}. */
+  /** {@return the amount paid, after any {@link #retenue()}} */
   @Value.Redacted
   public abstract BigDecimal montant();
 
+  /** {@return who receives the payment} */
   public abstract Beneficiaire beneficiaire();
 
-  /** The name of the third-party payee (an organisation, e.g. the landlord), for tiers payant. */
+  /**
+   * {@return the name of the third-party payee (an organisation, e.g. the landlord), for tiers
+   * payant}
+   */
   @Value.Redacted
   public abstract Optional<String> tiers();
 
-  /** The deduction withheld to repay a créance. */
+  /** {@return the deduction withheld to repay a créance} */
   @Value.Redacted
   public abstract Optional<BigDecimal> retenue();
 
+  /** {@return a new builder of {@link Paiement}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Paiement}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePaiement.Builder {}
 }

@@ -11,15 +11,23 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class PaiementsPage {
+  /** {@return which prestations the tab shows, narrowed by the profile} */
   public abstract Perimetre perimetre();
 
+  /** {@return the items of this page} */
   public abstract List<Paiement> elements();
 
+  /** {@return where this page sits in the whole list} */
   public abstract PageInfo page();
 
+  /** {@return a new builder of {@link PaiementsPage}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link PaiementsPage}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePaiementsPage.Builder {}
 }

@@ -7,13 +7,20 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Partenaire {
+  /** {@return the identifier} */
   public abstract String id();
 
+  /** {@return the name} */
   public abstract String nom();
 
+  /** {@return a new builder of {@link Partenaire}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Partenaire}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePartenaire.Builder {}
 }

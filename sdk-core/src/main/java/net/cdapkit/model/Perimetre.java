@@ -16,7 +16,7 @@ public enum Perimetre {
   /** A narrowing this version of the SDK does not know; treat as partial. */
   UNKNOWN;
 
-  /** Whether the server withheld part of the tab. */
+  /** {@return whether the server withheld part of the tab} */
   public boolean isPartiel() {
     return this != COMPLET;
   }

@@ -10,15 +10,22 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Personne {
+  /** {@return the name} */
   @Value.Redacted
   public abstract String nom();
 
+  /** {@return the first name} */
   @Value.Redacted
   public abstract String prenom();
 
+  /** {@return a new builder of {@link Personne}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Personne}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePersonne.Builder {}
 }

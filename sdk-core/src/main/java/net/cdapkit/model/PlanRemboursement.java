@@ -13,13 +13,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class PlanRemboursement {
+  /** {@return the monthly repayment, in euros} */
   @Value.Redacted
   public abstract BigDecimal mensualite();
 
+  /** {@return how the debt is repaid} */
   public abstract ModaliteRemboursement modalite();
 
+  /** {@return the first day it applies} */
   public abstract LocalDate debut();
 
+  /** {@return the planned end date, when known} */
   public abstract Optional<LocalDate> finPrevue();
 
   @Value.Check
@@ -29,9 +33,14 @@ public abstract class PlanRemboursement {
     }
   }
 
+  /** {@return a new builder of {@link PlanRemboursement}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link PlanRemboursement}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePlanRemboursement.Builder {}
 }

@@ -32,7 +32,9 @@ public enum Prestation {
   /** A code unknown to this version of the SDK. */
   UNKNOWN;
 
-  /** Whether this is a housing aid (APL, ALF, ALS), the only ones a social landlord sees. */
+  /**
+   * {@return whether this is a housing aid (APL, ALF, ALS), the only ones a social landlord sees}
+   */
   public boolean isAideLogement() {
     return this == APL || this == ALF || this == ALS;
   }

@@ -12,17 +12,24 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class PrestationVersee {
+  /** {@return the prestation} */
   public abstract Prestation prestation();
 
-  /** The month of the last amount. */
+  /** {@return the month of the last amount} */
   public abstract YearMonth mois();
 
+  /** {@return the amount, in euros} */
   @Value.Redacted
   public abstract BigDecimal montant();
 
+  /** {@return a new builder of {@link PrestationVersee}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link PrestationVersee}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutablePrestationVersee.Builder {}
 }

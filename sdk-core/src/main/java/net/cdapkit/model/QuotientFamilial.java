@@ -12,15 +12,21 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class QuotientFamilial {
-  /** The month it applies to. */
+  /** {@return the month it applies to} */
   public abstract YearMonth mois();
 
+  /** {@return the amount, in euros} */
   @Value.Redacted
   public abstract BigDecimal montant();
 
+  /** {@return a new builder of {@link QuotientFamilial}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link QuotientFamilial}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableQuotientFamilial.Builder {}
 }

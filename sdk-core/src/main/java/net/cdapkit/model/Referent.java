@@ -11,15 +11,21 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Referent {
-  /** The organisation, e.g. a conseil départemental or France Travail. */
+  /** {@return the organisation, e.g. a conseil départemental or France Travail} */
   public abstract String organisme();
 
+  /** {@return the name} */
   @Value.Redacted
   public abstract Optional<String> nom();
 
+  /** {@return a new builder of {@link Referent}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Referent}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableReferent.Builder {}
 }

@@ -14,19 +14,27 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Ressources {
+  /** {@return which prestations the tab shows, narrowed by the profile} */
   public abstract Perimetre perimetre();
 
+  /** {@return the quotient familial of the current month, when the CAF computed one} */
   public abstract Optional<QuotientFamilial> quotientFamilial();
 
+  /** {@return the income of year N-2 the CAF knows, when the profile may see it} */
   public abstract Optional<RevenusN2> revenusN2();
 
-  /** Empty when the household makes none or when the périmètre withholds them. */
+  /** {@return Empty when the household makes none or when the périmètre withholds them} */
   @AbsentAsEmpty
   public abstract List<DeclarationTrimestrielle> declarationsTrimestrielles();
 
+  /** {@return a new builder of {@link Ressources}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Ressources}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableRessources.Builder {}
 }

@@ -11,9 +11,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class RevenusN2 {
-  /** The income year, e.g. 2023 for rights computed in 2025. */
+  /** {@return the income year, e.g. 2023 for rights computed in 2025} */
   public abstract int annee();
 
+  /** {@return the amount, in euros} */
   @Value.Redacted
   public abstract BigDecimal montant();
 
@@ -24,9 +25,14 @@ public abstract class RevenusN2 {
     }
   }
 
+  /** {@return a new builder of {@link RevenusN2}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link RevenusN2}; {@code build()} throws {@link IllegalStateException} when a
+   * required attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableRevenusN2.Builder {}
 }

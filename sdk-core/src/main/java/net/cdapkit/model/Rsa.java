@@ -11,11 +11,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CdapStyle
 public abstract class Rsa {
+  /** {@return the RSA dossier, when the allocataire has one} */
   public abstract Optional<DossierRsa> dossierRsa();
 
+  /** {@return a new builder of {@link Rsa}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Rsa}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableRsa.Builder {}
 }

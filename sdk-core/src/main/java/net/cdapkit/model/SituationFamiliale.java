@@ -28,7 +28,7 @@ public enum SituationFamiliale {
     this.label = label;
   }
 
-  /** The French label shown to an agent, e.g. {@code Marié(e)}. */
+  /** {@return the French label shown to an agent, e.g. {@code Marié(e)}} */
   public String label() {
     return label;
   }

@@ -13,24 +13,27 @@ import org.immutables.value.Value;
 @CdapStyle
 public abstract class Synthese {
   /**
-   * Which prestations the list shows: {@link Perimetre#AIDES_LOGEMENT} when the profile sees
-   * housing aids only (a landlord never learns, say, that the household receives the RSA).
+   * {@return which prestations the list shows: {@link Perimetre#AIDES_LOGEMENT} when the profile
+   * sees housing aids only (a landlord never learns, say, that the household receives the RSA)}
    */
   public abstract Perimetre perimetre();
 
+  /** {@return the allocataire} */
   public abstract Personne allocataire();
 
-  /** The CAF that manages the dossier. */
+  /** {@return the CAF that manages the dossier} */
   public abstract CafCode caf();
 
+  /** {@return the family situation} */
   public abstract SituationFamiliale situationFamiliale();
 
+  /** {@return the number of dependent children} */
   public abstract int nombreEnfants();
 
-  /** The quotient familial of the current month, when the CAF computed one. */
+  /** {@return the quotient familial of the current month, when the CAF computed one} */
   public abstract Optional<QuotientFamilial> quotientFamilial();
 
-  /** The open prestations with their last monthly amount. */
+  /** {@return the open prestations with their last monthly amount} */
   public abstract List<PrestationVersee> prestations();
 
   @Value.Check
@@ -40,9 +43,14 @@ public abstract class Synthese {
     }
   }
 
+  /** {@return a new builder of {@link Synthese}} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * Builds a {@link Synthese}; {@code build()} throws {@link IllegalStateException} when a required
+   * attribute is missing or invalid.
+   */
   public static final class Builder extends ImmutableSynthese.Builder {}
 }

@@ -1,0 +1,3 @@
+module net.cdapkit.example.internal {
+  requires net.cdapkit;
+}
