@@ -2,10 +2,10 @@ package net.cdapkit.samples.webapp;
 
 import java.util.Map;
 import net.cdapkit.testkit.CdapSimulator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -29,7 +29,12 @@ public final class EmbeddedSimulator implements EnvironmentPostProcessor {
   /** The bean name under which the running simulator is registered. */
   public static final String BEAN_NAME = "cdapSimulator";
 
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSimulator.class);
+  private final Log log;
+
+  /** Called by Spring Boot, with a log that is written once logging is initialised. */
+  public EmbeddedSimulator(DeferredLogFactory logs) {
+    this.log = logs.getLog(EmbeddedSimulator.class);
+  }
 
   @Override
   public void postProcessEnvironment(
@@ -55,9 +60,10 @@ public final class EmbeddedSimulator implements EnvironmentPostProcessor {
                 }
               });
         });
-    LOG.info(
-        "No cdap.base-url: embedded CDAP simulator started at {} (synthetic data only). Demo"
-            + " agents demo-t1 to demo-t5, password demo-password, valid on the simulator only.",
-        simulator.baseUrl());
+    log.info(
+        "No cdap.base-url: embedded CDAP simulator started at "
+            + simulator.baseUrl()
+            + " (synthetic data only). Log in as demo-t1 to demo-t5: the login page gives the"
+            + " simulator's demo password.");
   }
 }
