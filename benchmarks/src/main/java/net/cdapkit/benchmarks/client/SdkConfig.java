@@ -41,7 +41,18 @@ public final class SdkConfig {
      * The defaults plus the HMAC-chained file journal (a fresh temporary file and key): the
      * difference with {@link #PARTNER_DEFAULT} is the audit journal's cost.
      */
-    WITH_AUDIT_JOURNAL
+    WITH_AUDIT_JOURNAL,
+    /**
+     * The defaults plus an event listener that overrides nothing: the difference with {@link
+     * #PARTNER_DEFAULT} is the cost of telling a listener of each event.
+     */
+    WITH_NOOP_LISTENER,
+    /**
+     * The defaults plus the Micrometer and OpenTelemetry listeners, recording every meter and span
+     * (see {@link ObservabilityListeners}): the difference with {@link #WITH_NOOP_LISTENER} is
+     * their own cost.
+     */
+    WITH_MICROMETER_OTEL
   }
 
   private SdkConfig() {}
@@ -55,6 +66,8 @@ public final class SdkConfig {
     return switch (variant) {
       case PARTNER_DEFAULT -> b;
       case WITH_AUDIT_JOURNAL -> b.auditSink(temporaryJournal());
+      case WITH_NOOP_LISTENER -> b.eventListener(ObservabilityListeners.noop());
+      case WITH_MICROMETER_OTEL -> b.eventListener(ObservabilityListeners.micrometerAndOtel());
     };
   }
 

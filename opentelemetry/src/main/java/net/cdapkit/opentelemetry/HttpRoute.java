@@ -1,0 +1,43 @@
+package net.cdapkit.opentelemetry;
+
+import net.cdapkit.event.CdapOperation;
+
+/**
+ * The HTTP method and path template of each operation in the contract ({@code openapi.yaml}). The
+ * template names its variables ({@code {reference}}, {@code {type}}, {@code {caf}}) and never
+ * carries their values: a dossier reference in a trace would link it to a dossier.
+ */
+record HttpRoute(String method, String template) {
+
+  static HttpRoute of(CdapOperation operation) {
+    return switch (operation) {
+      case AUTHENTICATE -> new HttpRoute("POST", "/auth/token");
+      case LOGOUT -> new HttpRoute("DELETE", "/sessions/courante");
+      case DOSSIER_LOOKUP -> new HttpRoute("POST", "/dossiers/recherche");
+      case TAB_SYNTHESE -> tab("synthese");
+      case TAB_RESUME -> tab("resume");
+      case TAB_PAIEMENTS -> tab("paiements");
+      case TAB_DROITS -> tab("droits");
+      case TAB_FAMILLE -> tab("famille");
+      case TAB_RESSOURCES -> tab("ressources");
+      case TAB_RSA -> tab("rsa");
+      case TAB_COURRIERS -> tab("courriers");
+      case TAB_LOGEMENT -> tab("logement");
+      case TAB_CREANCES -> tab("creances");
+      case ATTESTATION_PDF -> new HttpRoute("GET", "/dossiers/{reference}/attestations/{type}");
+      case ATTESTATION_POSTALE ->
+          new HttpRoute("POST", "/dossiers/{reference}/attestations/{type}/envois-postaux");
+      case DIALOGUE -> new HttpRoute("POST", "/cafs/{caf}/dialogues");
+      case HELP -> new HttpRoute("GET", "/aide/fiches");
+    };
+  }
+
+  private static HttpRoute tab(String path) {
+    return new HttpRoute("GET", "/dossiers/{reference}/" + path);
+  }
+
+  /** The span name the HTTP conventions give a client span: {@code {method} {template}}. */
+  String spanName() {
+    return method + " " + template;
+  }
+}
