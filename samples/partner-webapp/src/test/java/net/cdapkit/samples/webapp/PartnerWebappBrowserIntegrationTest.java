@@ -33,7 +33,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = EmbeddedSimulator.RECORD_REQUESTS + "=true")
+    properties = {
+      EmbeddedSimulator.RECORD_REQUESTS + "=true",
+      "cdap.audit.journal=target/test-audit/cdap-audit.jsonl",
+      "cdap.audit.key-file=target/test-audit/audit.key"
+    })
 @ExtendWith(OutputCaptureExtension.class)
 class PartnerWebappBrowserIntegrationTest {
   private static final String DEMO_DOSSIER = "9900001";

@@ -10,11 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.cdapkit.audit.AuditJournalVerifier;
+import net.cdapkit.audit.AuditKey;
 import net.cdapkit.testkit.CdapSimulator;
 import net.cdapkit.testkit.Operation;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = EmbeddedSimulator.RECORD_REQUESTS + "=true")
+    properties = {
+      EmbeddedSimulator.RECORD_REQUESTS + "=true",
+      "cdap.audit.journal=target/test-audit/cdap-audit.jsonl",
+      "cdap.audit.key-file=target/test-audit/audit.key"
+    })
 class PartnerWebappHttpIntegrationTest {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -113,6 +121,31 @@ class PartnerWebappHttpIntegrationTest {
     logIn("demo-t1");
 
     assertThat(sessionCookie()).isNotEqualTo(before);
+  }
+
+  @Test
+  void consultation_isRecordedInTheStartersAuditJournal_withoutTheNumero() throws Exception {
+    Path journal = Path.of("target/test-audit/cdap-audit.jsonl");
+    long before = AuditJournalVerifier.verify(journal, auditKey()).records();
+
+    get(openDemoDossier("demo-t1", "ACCOMPAGNEMENT_SOCIAL"));
+
+    AuditJournalVerifier.Result after = AuditJournalVerifier.verify(journal, auditKey());
+    assertThat(after.intact()).isTrue();
+    assertThat(after.records()).isGreaterThan(before);
+    assertThat(Files.readString(journal)).doesNotContain("9900001");
+  }
+
+  @Test
+  void health_reportsTheCdapServerReachable() throws Exception {
+    HttpResponse<String> health = get("/actuator/health");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"cdap\"").contains("\"status\":\"UP\"");
+  }
+
+  private static AuditKey auditKey() {
+    return AuditKey.loadOrCreate(Path.of("target/test-audit/audit.key"));
   }
 
   private String openDemoDossier(String login, String finalite) throws Exception {
