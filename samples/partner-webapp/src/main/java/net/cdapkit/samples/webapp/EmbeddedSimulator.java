@@ -13,8 +13,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Starts the test kit's simulator when no {@code cdap.base-url} is configured, and points {@code
- * cdap.base-url} at it, so that the application runs with no configuration at all and the client is
- * configured the same way as against a real server.
+ * cdap.base-url} at it, so that the application runs with no configuration at all and the starter's
+ * client is configured the same way as against a real server. The health indicator's service
+ * account is the simulator's demo agent T1; agents log in with their own identifiers.
  *
  * <p>Started before the context, because the client's properties are bound from the environment;
  * stopped when the context closes. The simulator serves synthetic dossiers only.
@@ -49,7 +50,15 @@ public final class EmbeddedSimulator implements EnvironmentPostProcessor {
         .getPropertySources()
         .addLast(
             new MapPropertySource(
-                "cdapkit-embedded-simulator", Map.of(BASE_URL, simulator.baseUrl())));
+                "cdapkit-embedded-simulator",
+                Map.of(
+                    BASE_URL,
+                    simulator.baseUrl(),
+                    // The health indicator's service account; agents log in with their own.
+                    "cdap.credentials.login",
+                    "demo-t1",
+                    "cdap.credentials.password",
+                    "demo-password")));
     application.addInitializers(
         context -> {
           context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
