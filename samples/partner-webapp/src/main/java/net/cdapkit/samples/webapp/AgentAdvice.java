@@ -7,6 +7,7 @@ import java.util.List;
 import net.cdapkit.CdapSession;
 import net.cdapkit.capability.Profile;
 import net.cdapkit.error.AuthenticationException;
+import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
 import net.cdapkit.testkit.CdapSimulator;
 import org.slf4j.Logger;
@@ -55,6 +56,17 @@ class AgentAdvice {
       session.invalidate();
     }
     return "redirect:/connexion?fin=expiree";
+  }
+
+  /**
+   * An action the profile does not allow, asked for all the same (the page never offers it): the
+   * SDK refused it before any request.
+   */
+  @ExceptionHandler(CapabilityDeniedException.class)
+  String denied(HttpServletResponse response, Model model) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("erreur", "Votre habilitation ne permet pas cette action.");
+    return "erreur";
   }
 
   /**

@@ -93,6 +93,20 @@ class PartnerWebappHttpIntegrationTest {
   }
 
   @Test
+  void postalAttestation_whenTheProfileLacksIt_isRefusedBeforeAnyRequest() throws Exception {
+    String dossier = openDemoDossier("demo-t4", "TARIFICATION_QUOTIENT_FAMILIAL");
+
+    HttpResponse<String> refused =
+        post(
+            dossier + "/attestation/courrier",
+            withToken(dossier, Map.of("type", "QUOTIENT_FAMILIAL")));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Votre habilitation ne permet pas cette action.");
+    assertThat(simulator.verify().count(Operation.ATTESTATION_POSTALE)).isZero();
+  }
+
+  @Test
   void dossierHandle_inAnotherAgentsSession_isUnknown() throws Exception {
     String dossier = openDemoDossier("demo-t1", "ACCOMPAGNEMENT_SOCIAL");
     freshVisitor();
