@@ -24,12 +24,13 @@ CREATE INDEX cdap_audit_record_dossier ON cdap_audit_record (dossier, recorded_a
 -- Retention: finding the last record older than the retention age.
 CREATE INDEX cdap_audit_record_time ON cdap_audit_record (partner, recorded_at);
 
--- The head of each partner's chain: appends lock this row, so that appends from every node are
+-- The head of each partner's chain (a copy of its last record): appends lock this row, so that appends from every node are
 -- serialised per partner and each one chains to the record really written before it.
 CREATE TABLE cdap_audit_head (
   partner VARCHAR(200) PRIMARY KEY,
   seq     BIGINT   NOT NULL,
-  mac     CHAR(64) NOT NULL
+  mac     CHAR(64) NOT NULL,
+  line    TEXT     -- the last record's line, checked against the key before each append
 );
 
 -- Signed retention checkpoints: the last record purged (its sequence number and MAC), signed under
