@@ -1,11 +1,14 @@
 package net.cdapkit.audit.jdbc;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import net.cdapkit.PermitStore;
 import net.cdapkit.RateLimit;
@@ -25,10 +28,13 @@ import net.cdapkit.error.InvalidInputException;
  *
  * <p>A permit is <em>reserved</em>: the bucket may go negative, and each caller is told how long to
  * wait for its own slot, so that callers on all nodes are served in turn and none polls the
- * database. Each request costs one short transaction. Thread-safe.
+ * database. Each request costs one short transaction; Bucket4j's batching optimisation merges the
+ * requests a node makes at the same moment into one. Thread-safe.
  */
 public final class PostgresPermitStore implements PermitStore {
   private final ProxyManager<String> buckets;
+  // One proxy per bucket, so that Bucket4j's batching can merge this node's concurrent requests.
+  private final ConcurrentHashMap<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
   private PostgresPermitStore(DataSource dataSource) {
     this.buckets =
@@ -66,12 +72,16 @@ public final class PostgresPermitStore implements PermitStore {
     long[] waited = {0};
     boolean reserved;
     try {
+      BucketProxy bucket =
+          proxies.computeIfAbsent(
+              key,
+              k ->
+                  buckets
+                      .builder()
+                      .withOptimization(Optimizations.batching())
+                      .build(k, () -> configuration(permitsPerSecond, burst)));
       reserved =
-          buckets
-              .builder()
-              .build(key, () -> configuration(permitsPerSecond, burst))
-              .asBlocking()
-              .tryConsume(1, Math.max(0, maxWaitNanos), nanos -> waited[0] = nanos);
+          bucket.asBlocking().tryConsume(1, Math.max(1, maxWaitNanos), nanos -> waited[0] = nanos);
     } catch (InterruptedException e) {
       // The capturing strategy above never sleeps, so nothing waits to be interrupted.
       Thread.currentThread().interrupt();
