@@ -31,14 +31,17 @@ import net.cdapkit.model.NumeroAllocataire;
  * CdapClient client = CdapClient.builder().auditSink(sink)...build();
  * }</pre>
  *
- * <p><b>Many nodes at once.</b> Each append is one transaction that locks the partner's head row
- * ({@code SELECT … FOR UPDATE} on {@code cdap_audit_head}), checks the last record against the key,
- * inserts the new record chained to it and moves the head. Appends of one partner are thus
- * serialised across nodes and the chain has one order, whatever node wrote each record; different
- * partners do not wait for each other. Within one node, appends that arrive while a transaction is
- * under way are written together by the next one (group commit): each caller still returns only
- * once its own record is committed, and the head lock is taken once per batch rather than once per
- * record, which keeps a busy node's throughput from being bound by the lock's round trips.
+ * <p><b>Many nodes at once.</b> An append reads the partner's head ({@code cdap_audit_head}: the
+ * last record's sequence number, MAC and line), checks that last record against the key, chains the
+ * new record after it and, in one statement, moves the head <em>only if it is still the one
+ * read</em> and inserts the record. Two nodes that race on the same head: one statement wins (the
+ * row lock lasts that statement only), the other changes nothing, reads the new head and chains
+ * after it. Appends of one partner are thus serialised across nodes and the chain has one order,
+ * whatever node wrote each record; different partners do not wait for each other. Within one node,
+ * appends that arrive while a transaction is under way are written together by the next one (group
+ * commit): each caller still returns only once its own record is committed, and the head lock is
+ * taken once per batch rather than once per record, which keeps a busy node's throughput from being
+ * bound by the lock's round trips.
  *
  * <p><b>Fail-closed, as the file journal.</b> {@link #append} returns only after the transaction
  * committed; any failure (the database unreachable, a constraint, a timeout) throws {@link
@@ -102,6 +105,7 @@ public final class JdbcAuditSink implements AuditSink {
     try {
       write(batch);
     } catch (SQLException e) {
+      // No connection: nothing of the batch was written.
       failure =
           new AuditException(
               "Audit record not written to the database (" + JdbcAuditVerifier.sqlError(e) + ")",
@@ -116,7 +120,9 @@ public final class JdbcAuditSink implements AuditSink {
     }
     synchronized (queue) {
       for (Pending p : batch) {
-        p.failure = failure;
+        if (failure != null) {
+          p.failure = failure;
+        }
         p.done = true;
       }
       writing = false;
@@ -125,29 +131,121 @@ public final class JdbcAuditSink implements AuditSink {
     mine.result();
   }
 
-  /** Writes a batch in one transaction: every record of it is kept, or none. */
+  /**
+   * Writes a batch, one statement per partner: each partner's records are kept all or none, and a
+   * partner's failure is its own records' failure only.
+   */
   private void write(List<Pending> batch) throws SQLException {
-    // Heads are locked in partner order, so that two nodes' batches never deadlock.
-    java.util.TreeMap<String, List<AuditRecord>> byPartner = new java.util.TreeMap<>();
+    java.util.LinkedHashMap<String, List<Pending>> byPartner = new java.util.LinkedHashMap<>();
     for (Pending p : batch) {
-      byPartner.computeIfAbsent(p.record.partner(), k -> new ArrayList<>()).add(p.record);
+      byPartner.computeIfAbsent(p.record.partner(), k -> new ArrayList<>()).add(p);
     }
     try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        for (var entry : byPartner.entrySet()) {
-          Head head = lockHead(c, entry.getKey());
-          append(c, entry.getKey(), head, entry.getValue());
+      for (var entry : byPartner.entrySet()) {
+        try {
+          appendChained(c, entry.getKey(), entry.getValue());
+        } catch (SQLException | RuntimeException e) {
+          AuditException failure =
+              e instanceof AuditException a
+                  ? a
+                  : new AuditException(
+                      "Audit record not written to the database ("
+                          + (e instanceof SQLException sql
+                              ? JdbcAuditVerifier.sqlError(sql)
+                              : e.getClass().getSimpleName())
+                          + ")",
+                      e);
+          entry.getValue().forEach(p -> p.failure = failure);
         }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /**
+   * Chains the records after the partner's head and moves the head, in one statement that moves the
+   * head only if it is still the one read: nodes that append at once never hold a lock across a
+   * round trip; the loser of a race reads the new head and tries again.
+   */
+  private void appendChained(Connection c, String partner, List<Pending> records)
+      throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.setAutoCommit(true);
+    }
+    for (int attempt = 0; attempt < MAX_RACES; attempt++) {
+      Head head = readHead(c, partner);
+      int n = records.size();
+      String[] partners = new String[n];
+      Long[] seqs = new Long[n];
+      Timestamp[] times = new Timestamp[n];
+      String[] ops = new String[n];
+      String[] agents = new String[n];
+      String[] operations = new String[n];
+      String[] outcomes = new String[n];
+      String[] dossiers = new String[n];
+      String[] macs = new String[n];
+      String[] lines = new String[n];
+      long seq = head.seq;
+      String prev = head.mac;
+      AuditChain.Link link = null;
+      for (int i = 0; i < n; i++) {
+        AuditRecord r = records.get(i).record;
+        link = AuditChain.link(key, ++seq, r, prev);
+        prev = link.mac();
+        partners[i] = partner;
+        seqs[i] = link.seq();
+        times[i] = Timestamp.from(r.time());
+        ops[i] = r.operationId();
+        agents[i] = r.agent();
+        operations[i] = r.operation().name();
+        outcomes[i] = r.outcome().name();
+        dossiers[i] = r.dossier().orElse(null);
+        macs[i] = link.mac();
+        lines[i] = link.line();
+      }
+      try (PreparedStatement st = c.prepareStatement(APPEND_SQL)) {
+        st.setLong(1, link.seq());
+        st.setString(2, link.mac());
+        st.setString(3, link.line());
+        st.setString(4, partner);
+        st.setLong(5, head.seq);
+        st.setString(6, head.mac);
+        st.setArray(7, c.createArrayOf("text", partners));
+        st.setArray(8, c.createArrayOf("int8", seqs));
+        st.setArray(9, c.createArrayOf("timestamptz", times));
+        st.setArray(10, c.createArrayOf("text", ops));
+        st.setArray(11, c.createArrayOf("text", agents));
+        st.setArray(12, c.createArrayOf("text", operations));
+        st.setArray(13, c.createArrayOf("text", outcomes));
+        st.setArray(14, c.createArrayOf("text", dossiers));
+        st.setArray(15, c.createArrayOf("text", macs));
+        st.setArray(16, c.createArrayOf("text", lines));
+        if (st.executeUpdate() == n) {
+          return;
+        }
+      }
+    }
+    throw new AuditException("Audit chain head kept moving: record not written, try again");
+  }
+
+  private static final int MAX_RACES = 100;
+
+  private static final String APPEND_SQL =
+      "WITH moved AS (UPDATE cdap_audit_head SET seq = ?, mac = ?, line = ?"
+          + " WHERE partner = ? AND seq = ? AND mac = ? RETURNING partner)"
+          + " INSERT INTO cdap_audit_record (partner, seq, recorded_at, operation_id, agent,"
+          + " operation, outcome, dossier, mac, line)"
+          + " SELECT * FROM unnest(?::text[], ?::int8[], ?::timestamptz[], ?::text[], ?::text[],"
+          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+          + " WHERE EXISTS (SELECT 1 FROM moved)";
+
+  /** Reads the partner's head without locking it (creating it at the chain's start). */
+  private Head readHead(Connection c, String partner) throws SQLException {
+    Head head = selectHead(c, partner, false);
+    if (head == null) {
+      createHead(c, partner);
+      head = selectHead(c, partner, false);
+    }
+    return head;
   }
 
   /** A record waiting for its batch to be committed. */
@@ -172,30 +270,31 @@ public final class JdbcAuditSink implements AuditSink {
 
   /** Locks the partner's head row (creating it at the chain's start) and checks its last record. */
   private Head lockHead(Connection c, String partner) throws SQLException {
-    Head head = selectHead(c, partner);
+    Head head = selectHead(c, partner, true);
     if (head == null) {
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "INSERT INTO cdap_audit_head (partner, seq, mac) VALUES (?, 0, ?)"
-                  + " ON CONFLICT (partner) DO NOTHING")) {
-        st.setString(1, partner);
-        st.setString(2, AuditChain.GENESIS);
-        st.executeUpdate();
-      }
-      head = selectHead(c, partner);
-      if (head == null) {
-        throw new AuditException("Audit chain head could not be created");
-      }
+      createHead(c, partner);
+      head = selectHead(c, partner, true);
     }
     return head;
   }
 
-  private Head selectHead(Connection c, String partner) throws SQLException {
-    // The head keeps a copy of the last record's line: the locking statement alone returns the
-    // latest version after waiting for another node's transaction, in one round trip.
+  private static void createHead(Connection c, String partner) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(
-            "SELECT seq, mac, line FROM cdap_audit_head WHERE partner = ? FOR UPDATE")) {
+            "INSERT INTO cdap_audit_head (partner, seq, mac) VALUES (?, 0, ?)"
+                + " ON CONFLICT (partner) DO NOTHING")) {
+      st.setString(1, partner);
+      st.setString(2, AuditChain.GENESIS);
+      st.executeUpdate();
+    }
+  }
+
+  private Head selectHead(Connection c, String partner, boolean lock) throws SQLException {
+    // The head keeps a copy of the last record's line, checked against the key before chaining.
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT seq, mac, line FROM cdap_audit_head WHERE partner = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
       st.setString(1, partner);
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
@@ -216,46 +315,6 @@ public final class JdbcAuditSink implements AuditSink {
           }
         }
         return new Head(seq, mac);
-      }
-    }
-  }
-
-  /** Inserts the records chained after the head, then moves the head to the last of them. */
-  private void append(Connection c, String partner, Head head, List<AuditRecord> records)
-      throws SQLException {
-    long seq = head.seq;
-    String prev = head.mac;
-    AuditChain.Link link = null;
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "INSERT INTO cdap_audit_record (partner, seq, recorded_at, operation_id, agent,"
-                + " operation, outcome, dossier, mac, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (AuditRecord r : records) {
-        link = AuditChain.link(key, ++seq, r, prev);
-        prev = link.mac();
-        st.setString(1, r.partner());
-        st.setLong(2, link.seq());
-        st.setTimestamp(3, Timestamp.from(r.time()));
-        st.setString(4, r.operationId());
-        st.setString(5, r.agent());
-        st.setString(6, r.operation().name());
-        st.setString(7, r.outcome().name());
-        st.setString(8, r.dossier().orElse(null));
-        st.setString(9, link.mac());
-        st.setString(10, link.line());
-        st.addBatch();
-      }
-      st.executeBatch();
-    }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "UPDATE cdap_audit_head SET seq = ?, mac = ?, line = ? WHERE partner = ?")) {
-      st.setLong(1, link.seq());
-      st.setString(2, link.mac());
-      st.setString(3, link.line());
-      st.setString(4, partner);
-      if (st.executeUpdate() != 1) {
-        throw new AuditException("Audit chain head moved while locked");
       }
     }
   }

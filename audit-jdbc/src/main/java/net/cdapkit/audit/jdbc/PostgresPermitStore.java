@@ -75,11 +75,17 @@ public final class PostgresPermitStore implements PermitStore {
       BucketProxy bucket =
           proxies.computeIfAbsent(
               key,
-              k ->
-                  buckets
-                      .builder()
-                      .withOptimization(Optimizations.batching())
-                      .build(k, () -> configuration(permitsPerSecond, burst)));
+              k -> {
+                // Created once without batching: a batch of first requests does not create it.
+                buckets
+                    .builder()
+                    .build(k, () -> configuration(permitsPerSecond, burst))
+                    .getAvailableTokens();
+                return buckets
+                    .builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(k, () -> configuration(permitsPerSecond, burst));
+              });
       reserved =
           bucket.asBlocking().tryConsume(1, Math.max(1, maxWaitNanos), nanos -> waited[0] = nanos);
     } catch (InterruptedException e) {

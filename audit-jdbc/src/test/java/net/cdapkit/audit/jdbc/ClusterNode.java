@@ -60,11 +60,25 @@ public final class ClusterNode {
     JdbcAuditSink journal = JdbcAuditSink.builder(pool, key).open();
     // Learns, on the consulting thread, the operation id of the consultation it just journaled.
     ThreadLocal<String> lastSuccess = new ThreadLocal<>();
+    java.util.concurrent.atomic.AtomicLong appendNanos =
+        new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong appends = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong countNanos =
+        new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong reserveNanos =
+        new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong waitNanos = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong consultNanos =
+        new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong consults = new java.util.concurrent.atomic.AtomicLong();
     AuditSink sink =
         new AuditSink() {
           @Override
           public void append(AuditRecord r) {
+            long t0 = System.nanoTime();
             journal.append(r);
+            appendNanos.addAndGet(System.nanoTime() - t0);
+            appends.incrementAndGet();
             if (r.operation() == AuditOperation.CONSULTATION
                 && r.outcome() == AuditOutcome.SUCCESS) {
               lastSuccess.set(r.operationId());
@@ -76,9 +90,31 @@ public final class ClusterNode {
             return journal.pseudonym(caf, numero);
           }
         };
+    JdbcUsageCounter counter = JdbcUsageCounter.open(pool);
     UsageGuard guard =
-        JdbcUsageCounter.open(pool).guard().maxPerHour(0).maxPerDay(0).noNightHours().build();
-    PostgresPermitStore permits = PostgresPermitStore.open(pool);
+        UsageGuard.builder()
+            .counter(
+                (p, a, at, keep) -> {
+                  long t0 = System.nanoTime();
+                  try {
+                    return counter.count(p, a, at, keep);
+                  } finally {
+                    countNanos.addAndGet(System.nanoTime() - t0);
+                  }
+                })
+            .maxPerHour(0)
+            .maxPerDay(0)
+            .noNightHours()
+            .build();
+    PostgresPermitStore store = PostgresPermitStore.open(pool);
+    net.cdapkit.PermitStore timed =
+        (account, rate, burst, max) -> {
+          long t0 = System.nanoTime();
+          long w = store.reserve(account, rate, burst, max);
+          reserveNanos.addAndGet(System.nanoTime() - t0);
+          waitNanos.addAndGet(Math.max(0, w));
+          return w;
+        };
 
     List<CafContext> cafs = new ArrayList<>();
     List<FinaliteCode> finalites = new ArrayList<>();
@@ -90,7 +126,7 @@ public final class ClusterNode {
               .credentials(CredentialsProvider.of(login, CdapSimulator.DEMO_PASSWORD))
               .auditSink(sink)
               .usageGuard(guard)
-              .rateLimit(permits.serverDeclared())
+              .rateLimit(net.cdapkit.RateLimit.shared(timed))
               // A 429 must show, not be retried away.
               .retryPolicy(RetryPolicy.none())
               .build();
@@ -123,8 +159,11 @@ public final class ClusterNode {
             () -> {
               while (System.currentTimeMillis() < end) {
                 try {
+                  long c0 = System.nanoTime();
                   caf.consultDossier(
                       NumeroAllocataire.of("9900001"), net.cdapkit.model.Finalite.of(finalite));
+                  consultNanos.addAndGet(System.nanoTime() - c0);
+                  consults.incrementAndGet();
                   write(file, "ok " + lastSuccess.get());
                 } catch (RateLimitedException e) {
                   write(file, "429");
@@ -138,6 +177,15 @@ public final class ClusterNode {
       pool2.shutdown();
       pool2.awaitTermination(5, TimeUnit.MINUTES);
       write(file, "end " + System.currentTimeMillis());
+      long n = Math.max(1, consults.get());
+      System.err.printf(
+          "node: consults=%d consult_ms=%.1f append_ms=%.1f count_ms=%.1f reserve_ms=%.1f wait_ms=%.1f%n",
+          consults.get(),
+          consultNanos.get() / 1e6 / n,
+          appendNanos.get() / 1e6 / Math.max(1, appends.get()),
+          countNanos.get() / 1e6 / n,
+          reserveNanos.get() / 1e6 / n,
+          waitNanos.get() / 1e6 / n);
     }
     for (CdapSession s : sessions) {
       s.close();
