@@ -10,8 +10,8 @@ CREATE TABLE cdap_audit_record (
   agent       VARCHAR(200) NOT NULL,
   operation   VARCHAR(40)  NOT NULL,
   outcome     VARCHAR(40)  NOT NULL,
-  dossier     CHAR(64),
-  mac         CHAR(64)     NOT NULL,
+  dossier     VARCHAR(64),
+  mac         VARCHAR(64)     NOT NULL,
   line        TEXT         NOT NULL,
   PRIMARY KEY (partner, seq)
 );
@@ -29,7 +29,7 @@ CREATE INDEX cdap_audit_record_time ON cdap_audit_record (partner, recorded_at);
 CREATE TABLE cdap_audit_head (
   partner VARCHAR(200) PRIMARY KEY,
   seq     BIGINT   NOT NULL,
-  mac     CHAR(64) NOT NULL,
+  mac     VARCHAR(64) NOT NULL,
   line    TEXT     -- the last record's line, checked against the key before each append
 );
 
@@ -38,10 +38,10 @@ CREATE TABLE cdap_audit_head (
 CREATE TABLE cdap_audit_checkpoint (
   partner       VARCHAR(200) NOT NULL,
   seq           BIGINT       NOT NULL,
-  mac           CHAR(64)     NOT NULL,
+  mac           VARCHAR(64)     NOT NULL,
   purged_before TIMESTAMPTZ  NOT NULL,
   statement     TEXT         NOT NULL,
-  signature     CHAR(64)     NOT NULL,
+  signature     VARCHAR(64)     NOT NULL,
   PRIMARY KEY (partner, seq)
 );
 

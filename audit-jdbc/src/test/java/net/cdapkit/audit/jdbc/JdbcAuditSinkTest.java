@@ -259,6 +259,28 @@ class JdbcAuditSinkTest {
   }
 
   @Test
+  void who_queryAsTheDriverSendsIt_canUseTheDossierIndex() throws SQLException {
+    // A CHAR column compared with the driver's varchar parameter would be cast and never indexed.
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SET enable_seqscan = off");
+      try (var explain = c.prepareStatement("EXPLAIN " + JdbcAuditQueries.WHO_SQL)) {
+        explain.setString(1, key.pseudonym(CAF, NUMERO));
+        try (var rs = explain.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      } finally {
+        st.execute("RESET enable_seqscan");
+      }
+    }
+
+    assertThat(plan.toString()).contains("cdap_audit_record_dossier");
+  }
+
+  @Test
   void link_isTheChainStepAChainStartsAtGenesis() {
     AuditChain.Link link = AuditChain.link(key, 1, record(key, "P", NUMERO, 1), AuditChain.GENESIS);
 

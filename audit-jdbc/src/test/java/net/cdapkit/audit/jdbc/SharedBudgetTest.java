@@ -97,12 +97,12 @@ class SharedBudgetTest {
   }
 
   @Test
-  void costs_printed() {
+  void appendCountReserve_oneAfterAnother_printTheirCost() {
     AuditKey key = AuditKey.generate();
     JdbcAuditSink sink = JdbcAuditSink.builder(pool, key).open();
     JdbcUsageCounter counter = JdbcUsageCounter.open(pool);
     PostgresPermitStore permits = PostgresPermitStore.open(pool);
-    int n = 200;
+    int n = 100;
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       sink.append(
