@@ -117,16 +117,20 @@ public final class JdbcAuditSink implements AuditSink {
               : new AuditException(
                   "Audit record not written to the database (" + e.getClass().getSimpleName() + ")",
                   e);
-    }
-    synchronized (queue) {
-      for (Pending p : batch) {
-        if (failure != null) {
-          p.failure = failure;
+    } finally {
+      // Whatever happened (even an Error), the waiting callers get a verdict and a next writer.
+      AuditException verdict =
+          failure != null ? failure : new AuditException("Audit record not written (stopped)");
+      synchronized (queue) {
+        for (Pending p : batch) {
+          if (failure != null || !p.written) {
+            p.failure = p.failure != null ? p.failure : verdict;
+          }
+          p.done = true;
         }
-        p.done = true;
+        writing = false;
+        queue.notifyAll();
       }
-      writing = false;
-      queue.notifyAll();
     }
     mine.result();
   }
@@ -144,6 +148,7 @@ public final class JdbcAuditSink implements AuditSink {
       for (var entry : byPartner.entrySet()) {
         try {
           appendChained(c, entry.getKey(), entry.getValue());
+          entry.getValue().forEach(p -> p.written = true);
         } catch (SQLException | RuntimeException e) {
           AuditException failure =
               e instanceof AuditException a
@@ -251,6 +256,7 @@ public final class JdbcAuditSink implements AuditSink {
   /** A record waiting for its batch to be committed. */
   private static final class Pending {
     final AuditRecord record;
+    boolean written; // set by the writer once its partner's statement committed
     boolean done; // guarded by the queue
     AuditException failure; // guarded by the queue
 

@@ -46,6 +46,9 @@ final class AuditCommand implements Runnable {
   }
 
   static void requireJournal(Path journal) {
+    if (journal == null) {
+      throw new InvalidInputException("Give the audit journal FILE, or --jdbc-url");
+    }
     if (!Files.isRegularFile(journal)) {
       throw new InvalidInputException("No audit journal at " + journal);
     }
