@@ -90,8 +90,9 @@ class SharedBudgetTest {
 
     // A burst of 5 is free; the other 35 are spaced 100 ms apart, whichever store asked.
     assertThat(waits[4]).isZero();
-    assertThat(waits[39])
-        .isBetween(Duration.ofMillis(3_000).toNanos(), Duration.ofMillis(3_600).toNanos());
+    // The last is due 3.5 s after the first at the earliest (later only if reserving itself was
+    // slow): never sooner than the shared rate allows.
+    assertThat(due).isGreaterThanOrEqualTo(Duration.ofMillis(3_400).toNanos());
     assertThat(a.reserve("PART-R", 10, 5, 0)).isEqualTo(-1);
     assertThat(a.reserve("PART-OTHER", 10, 5, 0)).isZero();
   }
