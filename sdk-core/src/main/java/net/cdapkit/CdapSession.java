@@ -78,11 +78,7 @@ public final class CdapSession implements AutoCloseable {
     this.agentHeader = percentEncode(agent.id());
     this.audit = client.audit(partenaire.id(), agent.id(), profile);
     this.pacing =
-        client
-            .rateLimit()
-            .resolve(declaredRate)
-            .map(r -> new TokenBucket(r.rate(), r.burst()))
-            .orElse(null);
+        client.rateLimit().resolve(declaredRate).map(r -> r.bucket(partenaire.id())).orElse(null);
     this.token = SessionToken.of(first, 0, client.tokenRefreshMargin());
     LOG.debug("cdap session opened for profile {}", profile);
   }

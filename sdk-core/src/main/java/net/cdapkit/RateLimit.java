@@ -3,6 +3,7 @@ package net.cdapkit;
 import java.util.Objects;
 import java.util.Optional;
 import net.cdapkit.error.InvalidInputException;
+import net.cdapkit.internal.http.TokenBucket;
 
 /**
  * How fast one session may send requests, paced on the client so that batch work does not run into
@@ -14,6 +15,8 @@ import net.cdapkit.error.InvalidInputException;
  *     .rateLimit(RateLimit.serverDeclared())   // the default: the rate the server declares
  *     .rateLimit(RateLimit.perSecond(5))       // or a rate of your own, e.g. to share the quota
  *     .rateLimit(RateLimit.none());            // or no pacing at all (the server's 429s remain)
+ *     .rateLimit(RateLimit.shared(store));     // or one budget for every session of the account,
+ *                                              // across processes (see PermitStore)
  * }</pre>
  *
  * <p>Pacing is a token bucket: up to {@code burst} requests go out at once after a pause, then one
@@ -24,6 +27,9 @@ import net.cdapkit.error.InvalidInputException;
 public final class RateLimit {
   private static final RateLimit SERVER_DECLARED = new RateLimit(Mode.SERVER_DECLARED, 0, 0);
   private static final RateLimit NONE = new RateLimit(Mode.NONE, 0, 0);
+
+  // Null unless the permits are shared through a store; then `mode` says where the rate comes from.
+  private final PermitStore store;
 
   private enum Mode {
     SERVER_DECLARED,
@@ -36,6 +42,11 @@ public final class RateLimit {
   private final int burst;
 
   private RateLimit(Mode mode, double perSecond, int burst) {
+    this(mode, perSecond, burst, null);
+  }
+
+  private RateLimit(Mode mode, double perSecond, int burst, PermitStore store) {
+    this.store = store;
     this.mode = mode;
     this.perSecond = perSecond;
     this.burst = burst;
@@ -76,6 +87,37 @@ public final class RateLimit {
     return new RateLimit(Mode.FIXED, requestsPerSecond, burst);
   }
 
+  /**
+   * The rate the server declares, shared by every session of the same partner account through
+   * {@code store} — across threads, clients and processes — instead of paced per session. For an
+   * application that runs on several nodes under one partner account: the server counts the
+   * account's requests, not each node's.
+   */
+  public static RateLimit shared(PermitStore store) {
+    if (store == null) {
+      throw new InvalidInputException("Rate limit permit store must not be null");
+    }
+    return new RateLimit(Mode.SERVER_DECLARED, 0, 0, store);
+  }
+
+  /**
+   * A fixed rate shared by every session of the same partner account through {@code store}, with a
+   * burst of half a second's worth (at least 1).
+   *
+   * @throws InvalidInputException unless the store is given and the rate positive and finite
+   */
+  public static RateLimit shared(PermitStore store, double requestsPerSecond) {
+    if (store == null) {
+      throw new InvalidInputException("Rate limit permit store must not be null");
+    }
+    return new RateLimit(Mode.FIXED, requestsPerSecond, burstFor(requestsPerSecond), store);
+  }
+
+  /** The permit store shared across sessions, if any. */
+  public Optional<PermitStore> store() {
+    return Optional.ofNullable(store);
+  }
+
   /** The fixed rate, or empty for {@link #serverDeclared()} and {@link #none()}. */
   public Optional<Double> requestsPerSecond() {
     return mode == Mode.FIXED ? Optional.of(perSecond) : Optional.empty();
@@ -89,10 +131,19 @@ public final class RateLimit {
       case SERVER_DECLARED:
         return declared
             .filter(rate -> rate > 0)
-            .map(rate -> new RateLimit(Mode.FIXED, rate, burstFor(rate)));
+            .map(rate -> new RateLimit(Mode.FIXED, rate, burstFor(rate), store));
       default:
         return Optional.empty();
     }
+  }
+
+  /** The pacing of one session of {@code account} at this resolved rate. */
+  TokenBucket bucket(String account) {
+    if (store == null) {
+      return new TokenBucket(perSecond, burst);
+    }
+    return TokenBucket.remote(
+        perSecond, burst, maxWait -> store.reserve(account, perSecond, burst, maxWait));
   }
 
   double rate() {
@@ -125,22 +176,28 @@ public final class RateLimit {
   public boolean equals(Object o) {
     return o instanceof RateLimit
         && ((RateLimit) o).mode == mode
+        && ((RateLimit) o).store == store
         && ((RateLimit) o).perSecond == perSecond
         && ((RateLimit) o).burst == burst;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(mode, perSecond, burst);
+    return Objects.hash(mode, perSecond, burst, store);
   }
 
   @Override
   public String toString() {
     switch (mode) {
       case FIXED:
-        return "RateLimit{" + perSecond + "/s, burst " + burst + "}";
+        return "RateLimit{"
+            + perSecond
+            + "/s, burst "
+            + burst
+            + (store == null ? "" : ", shared")
+            + "}";
       case SERVER_DECLARED:
-        return "RateLimit{server declared}";
+        return "RateLimit{server declared" + (store == null ? "" : ", shared") + "}";
       default:
         return "RateLimit{none}";
     }

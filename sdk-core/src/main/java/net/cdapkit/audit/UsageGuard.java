@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Holds the counts of the client(s) it is given to: a client made with {@code
  * newBuilder()} shares its guard, separately built clients do not. Counts live in memory and start
- * again from zero when the process does.
+ * again from zero when the process does, unless {@link Builder#counter(UsageCounter)} keeps them in
+ * a store shared by every node.
  */
 public final class UsageGuard {
   public static final int DEFAULT_MAX_PER_HOUR = 60;
@@ -63,6 +64,7 @@ public final class UsageGuard {
   private final ZoneId zone;
   private final Mode mode;
   private final Consumer<AtypicalUse> listener;
+  private final UsageCounter counter; // null: counted in memory, in `windows`
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
   private UsageGuard(Builder b, boolean enabled) {
@@ -74,6 +76,7 @@ public final class UsageGuard {
     this.zone = b.zone;
     this.mode = b.mode;
     this.listener = b.listener != null ? b.listener : new ThrottledLog();
+    this.counter = b.counter;
   }
 
   /** A new guard with the documented defaults, in WARN mode, logging its warnings. */
@@ -114,6 +117,9 @@ public final class UsageGuard {
     if (!enabled) {
       return Optional.empty();
     }
+    if (counter != null) {
+      return evaluateShared(partner, agent, at, count);
+    }
     Window window = windows.computeIfAbsent(partner + '\u0000' + agent, k -> new Window());
     AtypicalUse use;
     synchronized (window) {
@@ -145,6 +151,45 @@ public final class UsageGuard {
         listener.accept(use);
       } catch (RuntimeException e) {
         // A listener's failure must not decide whether a consultation is sent: the mode does.
+        LOG.warn("cdap atypical-use listener failed: {}", e.getClass().getSimpleName());
+      }
+    }
+    return Optional.of(use);
+  }
+
+  /** The same decision as the in-memory one, with the counts kept by {@link #counter}. */
+  private Optional<AtypicalUse> evaluateShared(
+      String partner, String agent, Instant at, boolean count) {
+    boolean night = isNight(at);
+    Set<AtypicalUse.Reason> reasons = EnumSet.noneOf(AtypicalUse.Reason.class);
+    UsageCounter.Counts counts =
+        counter.count(
+            partner,
+            agent,
+            at,
+            c -> {
+              reasons.clear();
+              if (maxPerHour > 0 && c.lastHour() > maxPerHour) {
+                reasons.add(AtypicalUse.Reason.HOURLY_VOLUME);
+              }
+              if (maxPerDay > 0 && c.lastDay() > maxPerDay) {
+                reasons.add(AtypicalUse.Reason.DAILY_VOLUME);
+              }
+              if (night) {
+                reasons.add(AtypicalUse.Reason.NIGHT_TIME);
+              }
+              return count && !(mode == Mode.BLOCK && !reasons.isEmpty());
+            });
+    if (reasons.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean block = mode == Mode.BLOCK;
+    AtypicalUse use =
+        new AtypicalUse(partner, agent, at, reasons, counts.lastHour(), counts.lastDay(), block);
+    if (count) {
+      try {
+        listener.accept(use);
+      } catch (RuntimeException e) {
         LOG.warn("cdap atypical-use listener failed: {}", e.getClass().getSimpleName());
       }
     }
@@ -307,8 +352,19 @@ public final class UsageGuard {
     private ZoneId zone = ZoneId.of("Europe/Paris");
     private Mode mode = Mode.WARN;
     private Consumer<AtypicalUse> listener;
+    private UsageCounter counter;
 
     private Builder() {}
+
+    /**
+     * Keeps the counts in {@code counter} instead of this process's memory: for an application on
+     * several nodes, a store they share (e.g. {@code JdbcUsageCounter} of {@code
+     * cdapkit-audit-jdbc}). Same thresholds, same modes.
+     */
+    public Builder counter(UsageCounter counter) {
+      this.counter = Objects.requireNonNull(counter, "counter");
+      return this;
+    }
 
     /** Consultations per agent per hour before warning; 0 for no limit. */
     public Builder maxPerHour(int max) {

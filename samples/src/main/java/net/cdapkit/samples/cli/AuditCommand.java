@@ -46,6 +46,9 @@ final class AuditCommand implements Runnable {
   }
 
   static void requireJournal(Path journal) {
+    if (journal == null) {
+      throw new InvalidInputException("Give the audit journal FILE, or --jdbc-url");
+    }
     if (!Files.isRegularFile(journal)) {
       throw new InvalidInputException("No audit journal at " + journal);
     }
@@ -62,8 +65,19 @@ final class AuditCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The audit journal.")
+    @Parameters(
+        paramLabel = "FILE",
+        arity = "0..1",
+        description = "The audit journal (or --jdbc-url).")
     Path journal;
+
+    @Option(
+        names = "--jdbc-url",
+        paramLabel = "URL",
+        description =
+            "A PostgreSQL audit table instead of a file (cdapkit-audit-jdbc); credentials from"
+                + " CDAP_JDBC_USER and CDAP_JDBC_PASSWORD.")
+    String jdbcUrl;
 
     @Option(
         names = "--key-file",
@@ -80,6 +94,9 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (jdbcUrl != null) {
+        return JdbcAudit.verify(spec, jdbcUrl, AuditKey.load(keyFile(keyFile)), expectRecords);
+      }
       requireJournal(journal);
       AuditKey key = AuditKey.load(keyFile(keyFile));
       AuditJournalVerifier.Result result = AuditJournalVerifier.verify(journal, key, expectRecords);
@@ -111,8 +128,19 @@ final class AuditCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The audit journal.")
+    @Parameters(
+        paramLabel = "FILE",
+        arity = "0..1",
+        description = "The audit journal (or --jdbc-url).")
     Path journal;
+
+    @Option(
+        names = "--jdbc-url",
+        paramLabel = "URL",
+        description =
+            "A PostgreSQL audit table instead of a file (cdapkit-audit-jdbc); credentials from"
+                + " CDAP_JDBC_USER and CDAP_JDBC_PASSWORD.")
+    String jdbcUrl;
 
     @Option(names = "--caf", required = true, description = "CAF code, 3 digits.")
     String caf;
@@ -130,17 +158,30 @@ final class AuditCommand implements Runnable {
     public Integer call() {
       CafCode cafCode = CafCode.of(caf);
       NumeroAllocataire numero = NumeroAllocataire.of(allocataire);
-      requireJournal(journal);
-      AuditKey key = AuditKey.load(keyFile(keyFile));
-      AuditJournalVerifier.Result verified = AuditJournalVerifier.verify(journal, key);
-      List<AuditRecord> records = AuditQueries.who(journal, key, cafCode, numero);
+      List<AuditRecord> records;
+      boolean intact;
+      String source;
+      if (jdbcUrl != null) {
+        AuditKey key = AuditKey.load(keyFile(keyFile));
+        JdbcAudit.Found found = JdbcAudit.who(spec, jdbcUrl, key, cafCode, numero);
+        records = found.records();
+        intact = found.intact();
+        source = found.source();
+      } else {
+        requireJournal(journal);
+        AuditKey key = AuditKey.load(keyFile(keyFile));
+        AuditJournalVerifier.Result verified = AuditJournalVerifier.verify(journal, key);
+        records = AuditQueries.who(journal, key, cafCode, numero);
+        intact = verified.intact();
+        source = journal.toString();
+        if (!verified.intact()) {
+          PrintWriter err = spec.commandLine().getErr();
+          err.println("cdap: " + journal + " is not intact: " + verified);
+          err.flush();
+        }
+      }
       // Partner, agent and request ids came from a server when they were journaled.
       PrintWriter out = TerminalText.safe(spec.commandLine().getOut());
-      if (!verified.intact()) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("cdap: " + journal + " is not intact: " + verified);
-        err.flush();
-      }
       Set<String> concluded = new HashSet<>();
       records.stream()
           .filter(r -> r.outcome() != AuditOutcome.PENDING)
@@ -158,7 +199,7 @@ final class AuditCommand implements Runnable {
               + " : "
               + shown.size()
               + " opération(s) dans "
-              + journal);
+              + source);
       ZoneId zone = ZoneId.systemDefault();
       for (AuditRecord r : shown) {
         out.println(
@@ -181,7 +222,7 @@ final class AuditCommand implements Runnable {
                 + r.requestId().map(id -> "  [requête " + id + "]").orElse(""));
       }
       out.flush();
-      return verified.intact() ? ExitCodes.OK : ExitCodes.JOURNAL_NOT_INTACT;
+      return intact ? ExitCodes.OK : ExitCodes.JOURNAL_NOT_INTACT;
     }
 
     private static String what(AuditRecord r) {

@@ -19,6 +19,8 @@ public final class TokenBucket {
   private final int burst;
   private final Timing timing;
   private final double nanosPerPermit;
+  // When set, permits are reserved from a store shared with other sessions and processes.
+  private final java.util.function.LongUnaryOperator remote;
 
   // Guarded by this. Negative when permits are reserved ahead of time (a queue of waiters).
   private double available;
@@ -34,6 +36,15 @@ public final class TokenBucket {
   }
 
   TokenBucket(double permitsPerSecond, int burst, Timing timing) {
+    this(permitsPerSecond, burst, timing, null);
+  }
+
+  private TokenBucket(
+      double permitsPerSecond,
+      int burst,
+      Timing timing,
+      java.util.function.LongUnaryOperator remote) {
+    this.remote = remote;
     if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
       throw new IllegalArgumentException("permitsPerSecond must be positive and finite");
     }
@@ -46,6 +57,20 @@ public final class TokenBucket {
     this.nanosPerPermit = NANOS_PER_SECOND / permitsPerSecond;
     this.available = burst;
     this.refilledAt = timing.nanoTime();
+  }
+
+  /**
+   * A bucket whose permits are reserved elsewhere: {@code reserve} takes the longest acceptable
+   * wait in nanoseconds and returns the wait of the reserved slot, or -1 when nothing was reserved.
+   * The rate and burst are those the store applies, for messages.
+   */
+  public static TokenBucket remote(
+      double permitsPerSecond, int burst, java.util.function.LongUnaryOperator reserve) {
+    return new TokenBucket(
+        permitsPerSecond,
+        burst,
+        Timing.SYSTEM,
+        java.util.Objects.requireNonNull(reserve, "reserve"));
   }
 
   /**
@@ -66,7 +91,20 @@ public final class TokenBucket {
   }
 
   /** Reserves the next permit and returns how long to wait for it, or -1 (nothing reserved). */
-  synchronized long reserve(long maxWaitNanos) {
+  long reserve(long maxWaitNanos) {
+    if (remote != null) {
+      long wait = remote.applyAsLong(maxWaitNanos);
+      if (wait >= 0) {
+        synchronized (this) {
+          granted++;
+        }
+      }
+      return wait;
+    }
+    return reserveLocally(maxWaitNanos);
+  }
+
+  private synchronized long reserveLocally(long maxWaitNanos) {
     long now = timing.nanoTime();
     long elapsed = Math.max(0, now - refilledAt);
     available = Math.min(burst, available + elapsed / nanosPerPermit);

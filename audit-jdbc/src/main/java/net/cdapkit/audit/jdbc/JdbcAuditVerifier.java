@@ -1,0 +1,273 @@
+package net.cdapkit.audit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import net.cdapkit.audit.AuditChain;
+import net.cdapkit.audit.AuditJournalVerifier.Problem;
+import net.cdapkit.audit.AuditKey;
+import net.cdapkit.audit.AuditRecord;
+
+/**
+ * Checks the chains of a {@link JdbcAuditSink} table against the key, one partner at a time: every
+ * record's MAC, the chain of {@code prev} values and the sequence numbers, from the latest signed
+ * retention checkpoint (or the chain's start) to the head; the query columns against the line the
+ * MAC covers; and the head against the last record, which detects records removed from the end by
+ * someone who did not also forge the head. Names the first bad record by its sequence number.
+ *
+ * <p>Records are read in pages of {@value #PAGE} in sequence order, so a chain of millions of
+ * records is checked in constant memory. Against someone who rewrote the table <em>and</em> its
+ * head consistently, keep the head's sequence number and MAC elsewhere from time to time and pass
+ * the number as {@code expectedSeq}.
+ */
+public final class JdbcAuditVerifier {
+  private static final int PAGE = 5_000;
+
+  private JdbcAuditVerifier() {}
+
+  /** The verdict on one partner's chain. Its {@link #toString()} is a sentence for a terminal. */
+  public record Result(
+      String partner,
+      long records,
+      long fromSeq,
+      long lastSeq,
+      String lastMac,
+      long badSeq,
+      Problem problemOrNull,
+      String detail) {
+
+    /** Whether every record checked and none is missing. */
+    public boolean intact() {
+      return problemOrNull == null;
+    }
+
+    /** What was wrong, if anything. */
+    public Optional<Problem> problem() {
+      return Optional.ofNullable(problemOrNull);
+    }
+
+    /** The sequence number of the first bad record, if any. */
+    public OptionalLong firstBadSeq() {
+      return badSeq > 0 ? OptionalLong.of(badSeq) : OptionalLong.empty();
+    }
+
+    @Override
+    public String toString() {
+      String where = "partner " + partner + ": ";
+      String range =
+          fromSeq > 1 ? " from checkpoint after seq " + (fromSeq - 1) : " from the chain's start";
+      if (problemOrNull == null) {
+        return where + "intact: " + records + " record(s)" + range + ", chain and MACs verified";
+      }
+      return where
+          + (badSeq > 0 ? "first bad record at seq " + badSeq + ": " : "")
+          + problemOrNull
+          + " — "
+          + detail
+          + " ("
+          + records
+          + " record(s) verified before it)";
+    }
+  }
+
+  /** Verifies every partner's chain. */
+  public static List<Result> verifyAll(DataSource dataSource, AuditKey key) {
+    List<Result> results = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      List<String> partners = new ArrayList<>();
+      try (PreparedStatement st =
+              c.prepareStatement("SELECT partner FROM cdap_audit_head ORDER BY partner");
+          ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          partners.add(rs.getString(1));
+        }
+      }
+      for (String partner : partners) {
+        results.add(verify(c, key, partner, 0));
+      }
+    } catch (SQLException e) {
+      results.add(
+          new Result("*", 0, 0, 0, null, 0, Problem.UNREADABLE, "cannot read: " + sqlError(e)));
+    }
+    return results;
+  }
+
+  /**
+   * Verifies one partner's chain, and that it reaches at least {@code expectedSeq} (a head kept
+   * elsewhere; 0 for no such check).
+   */
+  public static Result verify(
+      DataSource dataSource, AuditKey key, String partner, long expectedSeq) {
+    try (Connection c = dataSource.getConnection()) {
+      return verify(c, key, partner, expectedSeq);
+    } catch (SQLException e) {
+      return new Result(
+          partner, 0, 0, 0, null, 0, Problem.UNREADABLE, "cannot read: " + sqlError(e));
+    }
+  }
+
+  private static Result verify(Connection c, AuditKey key, String partner, long expectedSeq)
+      throws SQLException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(partner, "partner");
+    long fromSeq = 1;
+    String prev = AuditChain.GENESIS;
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT seq, mac, purged_before, statement, signature FROM cdap_audit_checkpoint"
+                + " WHERE partner = ? ORDER BY seq DESC LIMIT 1")) {
+      st.setString(1, partner);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          long seq = rs.getLong(1);
+          String mac = rs.getString(2);
+          String statement = rs.getString(4);
+          boolean sameText =
+              statement.equals(Checkpoints.statement(partner, seq, rs.getTimestamp(3).toInstant()));
+          if (!sameText
+              || !AuditChain.sameMac(rs.getString(5), AuditChain.sign(key, mac, statement))) {
+            return new Result(
+                partner,
+                0,
+                seq + 1,
+                0,
+                null,
+                0,
+                Problem.BAD_MAC,
+                "the retention checkpoint after seq "
+                    + seq
+                    + " was changed, or was not signed with this key");
+          }
+          fromSeq = seq + 1;
+          prev = mac;
+        }
+      }
+    }
+    long expected = fromSeq;
+    long verified = 0;
+    boolean more = true;
+    while (more) {
+      more = false;
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT seq, partner, dossier, operation_id, line FROM cdap_audit_record"
+                  + " WHERE partner = ? AND seq >= ? ORDER BY seq LIMIT "
+                  + PAGE)) {
+        st.setString(1, partner);
+        st.setLong(2, expected);
+        try (ResultSet rs = st.executeQuery()) {
+          int rows = 0;
+          while (rs.next()) {
+            rows++;
+            long rowSeq = rs.getLong(1);
+            AuditChain.Checked checked = AuditChain.check(key, rs.getString(5));
+            if (!checked.valid()) {
+              return bad(
+                  partner, verified, fromSeq, prev, rowSeq, checked.problem(), checked.detail());
+            }
+            if (!checked.prev().equals(prev)) {
+              return bad(
+                  partner,
+                  verified,
+                  fromSeq,
+                  prev,
+                  rowSeq,
+                  Problem.BROKEN_CHAIN,
+                  rowSeq == fromSeq && rowSeq == expected
+                      ? "not chained to the record before it (removed, or a checkpoint missing)"
+                      : "a record was removed, inserted or moved here");
+            }
+            if (checked.seq() != expected || rowSeq != expected) {
+              return bad(
+                  partner,
+                  verified,
+                  fromSeq,
+                  prev,
+                  rowSeq,
+                  Problem.BAD_SEQUENCE,
+                  "sequence " + checked.seq() + " where " + expected + " was expected");
+            }
+            AuditRecord r = checked.record();
+            if (!r.partner().equals(rs.getString(2))
+                || !r.dossier().equals(Optional.ofNullable(rs.getString(3)))
+                || !r.operationId().equals(rs.getString(4))) {
+              return bad(
+                  partner,
+                  verified,
+                  fromSeq,
+                  prev,
+                  rowSeq,
+                  Problem.MALFORMED,
+                  "the row's query columns differ from the record its MAC covers");
+            }
+            verified++;
+            expected++;
+            prev = checked.mac();
+          }
+          more = rows == PAGE;
+        }
+      }
+    }
+    long lastSeq = expected - 1;
+    long headSeq = -1;
+    String headMac = null;
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT seq, mac FROM cdap_audit_head WHERE partner = ?")) {
+      st.setString(1, partner);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          headSeq = rs.getLong(1);
+          headMac = rs.getString(2);
+        }
+      }
+    }
+    if (headSeq != lastSeq || !prev.equals(headMac)) {
+      return bad(
+          partner,
+          verified,
+          fromSeq,
+          prev,
+          0,
+          Problem.TRUNCATED,
+          "the chain's head names seq "
+              + (headSeq < 0 ? "none" : String.valueOf(headSeq))
+              + ", the records end at "
+              + lastSeq);
+    }
+    if (lastSeq < expectedSeq) {
+      return bad(
+          partner,
+          verified,
+          fromSeq,
+          prev,
+          0,
+          Problem.TRUNCATED,
+          "seq " + expectedSeq + " expected, the records end at " + lastSeq);
+    }
+    return new Result(partner, verified, fromSeq, lastSeq, prev, 0, null, null);
+  }
+
+  private static Result bad(
+      String partner,
+      long verified,
+      long fromSeq,
+      String prev,
+      long badSeq,
+      Problem problem,
+      String detail) {
+    return new Result(
+        partner, verified, fromSeq, fromSeq + verified - 1, prev, badSeq, problem, detail);
+  }
+
+  static String sqlError(SQLException e) {
+    return e.getClass().getSimpleName()
+        + (e.getSQLState() == null ? "" : ", SQL state " + e.getSQLState());
+  }
+}
