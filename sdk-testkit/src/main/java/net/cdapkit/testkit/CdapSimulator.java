@@ -14,6 +14,13 @@ import java.util.Objects;
 import java.util.Optional;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.internal.contract.ConformanceChecker;
+import net.cdapkit.testkit.internal.privacy.PersonalData;
+import net.cdapkit.testkit.internal.server.DemoAgents;
+import net.cdapkit.testkit.internal.server.RequestJournal;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
+import net.cdapkit.testkit.internal.server.SimulatorState;
 
 /**
  * A local HTTP server that plays the CDAP contract ({@code openapi.yaml}) with fictional dossiers,

@@ -3,6 +3,11 @@ package net.cdapkit.testkit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import net.cdapkit.testkit.internal.contract.ConformanceChecker;
+import net.cdapkit.testkit.internal.server.RequestJournal;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
 
 /**
  * What happens to one request, in order: the operation is recognised, the request is checked
@@ -18,7 +23,7 @@ final class SimulatorPipeline {
   private final ConformanceChecker conformance;
   private final Map<Operation, SimResponse> stubs = new ConcurrentHashMap<>();
 
-  SimulatorPipeline(
+  public SimulatorPipeline(
       SimulatorHandler handler,
       Faults faults,
       RequestJournal journal,
@@ -29,15 +34,15 @@ final class SimulatorPipeline {
     this.conformance = conformance;
   }
 
-  void stub(Operation operation, SimResponse response) {
+  public void stub(Operation operation, SimResponse response) {
     stubs.put(operation, response);
   }
 
-  void reset() {
+  public void reset() {
     stubs.clear();
   }
 
-  SimResponse serve(SimRequest req) {
+  public SimResponse serve(SimRequest req) {
     Optional<Operation> operation = Operation.match(req.method(), req.path());
     if (operation.isEmpty()) {
       SimResponse response = handler.handle(req);

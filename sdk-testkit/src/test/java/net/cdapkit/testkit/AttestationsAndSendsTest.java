@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
+import net.cdapkit.testkit.internal.server.AttestationPdf;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -19,6 +19,8 @@ import net.cdapkit.error.CdapException;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.testkit.internal.contract.OpenApiContract;
+import net.cdapkit.testkit.internal.contract.Yaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.privacy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import net.cdapkit.model.Nir;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.SyntheticDossier;
 
 /**
  * The personal data of some fictional dossiers, and a search for it in text that must not carry it:
  * URLs, logs, exception messages, {@code toString} output. Findings name the kind of data and never
  * quote it.
  */
-final class PersonalData {
+public final class PersonalData {
   /** Any numéro of the reserved fictional range, standing alone. */
   private static final Pattern FICTIONAL_NUMERO = Pattern.compile("(?<![0-9])99[0-9]{5}(?![0-9])");
 
@@ -28,7 +29,7 @@ final class PersonalData {
   private final Set<String> addresses = new LinkedHashSet<>();
   private final Set<String> secrets = new LinkedHashSet<>();
 
-  PersonalData(Collection<SyntheticDossier> dossiers, Collection<String> secrets) {
+  public PersonalData(Collection<SyntheticDossier> dossiers, Collection<String> secrets) {
     for (SyntheticDossier d : dossiers) {
       numeros.add(d.numeroAllocataire().value());
       addPerson(d.synthese().allocataire().prenom(), d.synthese().allocataire().nom());
@@ -48,7 +49,7 @@ final class PersonalData {
   }
 
   /** Adds numéros that were asked for even if no dossier holds them. */
-  PersonalData withNumeros(Collection<NumeroAllocataire> more) {
+  public PersonalData withNumeros(Collection<NumeroAllocataire> more) {
     more.forEach(n -> numeros.add(n.value()));
     return this;
   }
@@ -65,7 +66,7 @@ final class PersonalData {
    * @param caseSensitiveSurnames true for logs (a surname is stored upper case, and organisation
    *     names such as "Habitat Exemple" are not personal), false for URLs
    */
-  List<String> find(CharSequence text, boolean caseSensitiveSurnames) {
+  public List<String> find(CharSequence text, boolean caseSensitiveSurnames) {
     String s = text.toString();
     List<String> found = new ArrayList<>();
     String lower = s.toLowerCase(java.util.Locale.ROOT);

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +21,15 @@ import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.NumeroAllocataire;
-import net.cdapkit.testkit.SimulatorState.Binding;
-import net.cdapkit.testkit.SimulatorState.Session;
+import net.cdapkit.testkit.Catalogue;
+import net.cdapkit.testkit.CdapSimulator;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.RecordedConsultation;
+import net.cdapkit.testkit.RecordedDialogue;
+import net.cdapkit.testkit.RecordedEnvoiPostal;
+import net.cdapkit.testkit.SyntheticDossier;
+import net.cdapkit.testkit.internal.server.SimulatorState.Binding;
+import net.cdapkit.testkit.internal.server.SimulatorState.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +38,17 @@ import org.slf4j.LoggerFactory;
  * answers a {@link SimResponse}. Checks run in the order 401, 400, 403, 404: authentication, then
  * the request's own well-formedness, then the session's rights, then the dossier.
  */
-final class SimulatorHandler {
+public final class SimulatorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CdapSimulator.class);
 
-  static final String PREFIX = "/api/v1/";
+  public static final String PREFIX = "/api/v1/";
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
   private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
   private static final Pattern FINALITE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern CAF = Pattern.compile("[0-9]{3}");
   private static final Pattern NUMERO = Pattern.compile("[0-9]{7}");
-  static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
+  public static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
 
   private final SimulatorState state;
   private final Catalogue catalogue;
@@ -52,11 +59,12 @@ final class SimulatorHandler {
   private final ConcurrentHashMap<String, RateBucket> buckets = new ConcurrentHashMap<>();
 
   /** A handler that declares the default rate and enforces none. */
-  SimulatorHandler(SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
+  public SimulatorHandler(
+      SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
     this(state, catalogue, clock, tokenLifetime, DEFAULT_DEBIT_MAX_PAR_SECONDE, false);
   }
 
-  SimulatorHandler(
+  public SimulatorHandler(
       SimulatorState state,
       Catalogue catalogue,
       Clock clock,
@@ -72,7 +80,7 @@ final class SimulatorHandler {
   }
 
   /** Answers any request; never throws. Every answer carries an {@code X-Request-Id}. */
-  SimResponse handle(SimRequest req) {
+  public SimResponse handle(SimRequest req) {
     String requestId = req.header("X-Request-Id").orElse(null);
     boolean validId = requestId != null && REQUEST_ID.matcher(requestId).matches();
     SimResponse response;
@@ -96,14 +104,14 @@ final class SimulatorHandler {
   }
 
   /** The request id an answer to this request carries: the client's when valid, else a new one. */
-  String responseRequestId(SimRequest req) {
+  public String responseRequestId(SimRequest req) {
     String requestId = req.header("X-Request-Id").orElse(null);
     return requestId != null && REQUEST_ID.matcher(requestId).matches()
         ? requestId
         : state.newRequestId();
   }
 
-  static SimResponse error(ApiError e) {
+  public static SimResponse error(ApiError e) {
     Json.Obj error =
         Json.obj().put("code", e.code.code).put("title", e.code.title).put("detail", e.detail);
     SimResponse response =
@@ -225,10 +233,10 @@ final class SimulatorHandler {
   }
 
   /** 429 for a token over its declared rate, with the seconds until a request would pass. */
-  static final class RateLimited extends ApiError {
-    final long retryAfterSeconds;
+  public static final class RateLimited extends ApiError {
+    public final long retryAfterSeconds;
 
-    RateLimited(long waitNanos) {
+    public RateLimited(long waitNanos) {
       super(
           ErrorCode.RATE_LIMITED,
           "Trop de requêtes pour ce jeton : réessayez après le délai indiqué.");
@@ -246,7 +254,7 @@ final class SimulatorHandler {
     private double available;
     private long lastNanos;
 
-    RateBucket(int rate, Clock clock) {
+    public RateBucket(int rate, Clock clock) {
       this.rate = rate;
       this.clock = clock;
       this.available = rate;
@@ -259,7 +267,7 @@ final class SimulatorHandler {
     }
 
     /** Takes one request's allowance; 0 if granted, else the nanoseconds until one would be. */
-    synchronized long take() {
+    public synchronized long take() {
       long now = nanos(clock);
       if (now > lastNanos) {
         available = Math.min(rate, available + (now - lastNanos) * rate / 1e9);
@@ -367,7 +375,7 @@ final class SimulatorHandler {
   }
 
   /** A dossier added to the simulator for the current test, else one of the catalogue. */
-  Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
+  public Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
     Optional<SyntheticDossier> added = state.added(caf, numero);
     return added.isPresent() ? added : catalogue.find(caf, numero);
   }

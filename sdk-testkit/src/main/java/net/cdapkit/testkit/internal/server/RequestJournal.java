@@ -1,26 +1,30 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.cdapkit.testkit.Fault;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.ReceivedRequest;
+import net.cdapkit.testkit.Verification;
 
 /**
  * The requests received since the last reset, for {@link Verification}. Thread-safe. Bounded: past
  * {@link #CAPACITY} requests it stops recording and says so, so that a long load test does not fill
  * the memory.
  */
-final class RequestJournal {
-  static final int CAPACITY = 100_000;
+public final class RequestJournal {
+  public static final int CAPACITY = 100_000;
 
   private final boolean enabled;
   private final List<ReceivedRequest> requests = new ArrayList<>(); // guarded by this
   private boolean overflow; // guarded by this
 
-  RequestJournal(boolean enabled) {
+  public RequestJournal(boolean enabled) {
     this.enabled = enabled;
   }
 
-  void record(
+  public void record(
       Optional<Operation> operation, SimRequest req, SimResponse response, Optional<Fault> fault) {
     if (!enabled) {
       return;
@@ -47,7 +51,7 @@ final class RequestJournal {
     }
   }
 
-  synchronized List<ReceivedRequest> snapshot() {
+  public synchronized List<ReceivedRequest> snapshot() {
     if (!enabled) {
       throw new IllegalStateException(
           "This simulator does not record requests: build it with recordRequests(true)");
@@ -59,7 +63,7 @@ final class RequestJournal {
     return List.copyOf(requests);
   }
 
-  synchronized void reset() {
+  public synchronized void reset() {
     requests.clear();
     overflow = false;
   }

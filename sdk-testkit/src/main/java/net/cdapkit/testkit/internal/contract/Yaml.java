@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.contract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  * is this project's own file, and a parser of its own keeps the test kit free of a YAML dependency
  * on partners' classpaths.
  */
-final class Yaml {
+public final class Yaml {
   private final List<String> lines = new ArrayList<>();
   private int index;
 
@@ -24,7 +24,7 @@ final class Yaml {
     }
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Yaml y = new Yaml(text);
     y.skipBlank();
     if (y.index >= y.lines.size()) {
@@ -359,25 +359,25 @@ final class Yaml {
 
   /** A flow collection on one logical line. */
   private static final class Flow {
-    final String s;
-    int pos;
+    public final String s;
+    public int pos;
 
-    Flow(String s) {
+    public Flow(String s) {
       this.s = s;
     }
 
-    void skipSpaces() {
+    public void skipSpaces() {
       while (pos < s.length() && s.charAt(pos) == ' ') {
         pos++;
       }
     }
 
-    IllegalArgumentException error(String what) {
+    public IllegalArgumentException error(String what) {
       return new IllegalArgumentException(
           "YAML flow collection, column " + (pos + 1) + ": " + what);
     }
 
-    Object value() {
+    public Object value() {
       skipSpaces();
       if (pos >= s.length()) {
         throw error("value expected");
@@ -395,7 +395,7 @@ final class Yaml {
       return scalar(plain(), true);
     }
 
-    String quoted() {
+    public String quoted() {
       char q = s.charAt(pos);
       int start = pos;
       pos++;
@@ -415,7 +415,7 @@ final class Yaml {
     }
 
     /** A plain scalar: up to ',', '}', ']' or ': '. */
-    String plain() {
+    public String plain() {
       int start = pos;
       while (pos < s.length()) {
         char c = s.charAt(pos);
@@ -430,7 +430,7 @@ final class Yaml {
       return s.substring(start, pos).strip();
     }
 
-    Map<String, Object> map() {
+    public Map<String, Object> map() {
       Map<String, Object> map = new LinkedHashMap<>();
       pos++;
       while (true) {
@@ -464,7 +464,7 @@ final class Yaml {
       }
     }
 
-    List<Object> list() {
+    public List<Object> list() {
       List<Object> list = new ArrayList<>();
       pos++;
       while (true) {
