@@ -3,6 +3,7 @@ package net.cdapkit.testkit.internal.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import net.cdapkit.testkit.Fault;
 import net.cdapkit.testkit.Operation;
 import net.cdapkit.testkit.ReceivedRequest;
@@ -19,6 +20,7 @@ public final class RequestJournal {
   private final boolean enabled;
   private final List<ReceivedRequest> requests = new ArrayList<>(); // guarded by this
   private boolean overflow; // guarded by this
+  private final AtomicLong received = new AtomicLong();
 
   public RequestJournal(boolean enabled) {
     this.enabled = enabled;
@@ -26,6 +28,7 @@ public final class RequestJournal {
 
   public void record(
       Optional<Operation> operation, SimRequest req, SimResponse response, Optional<Fault> fault) {
+    received.incrementAndGet();
     if (!enabled) {
       return;
     }
@@ -41,7 +44,8 @@ public final class RequestJournal {
             req.header("Idempotency-Key"),
             authorization.regionMatches(true, 0, "Bearer ", 0, 7),
             response.networkFault() != null ? 0 : response.status(),
-            fault);
+            fault,
+            req.header("traceparent"));
     synchronized (this) {
       if (requests.size() >= CAPACITY) {
         overflow = true;
@@ -61,6 +65,26 @@ public final class RequestJournal {
           "More than " + CAPACITY + " requests since the last reset: recording stopped");
     }
     return List.copyOf(requests);
+  }
+
+  /**
+   * How many requests reached the simulator since it started, recorded or not; never reset, so a
+   * difference of two readings counts the requests in between.
+   */
+  public long received() {
+    return received.get();
+  }
+
+  /** The requests recorded after the first {@code from} since the reset, or empty if disabled. */
+  public synchronized List<ReceivedRequest> since(int from) {
+    return enabled && from <= requests.size()
+        ? List.copyOf(requests.subList(from, requests.size()))
+        : List.of();
+  }
+
+  /** How many requests are recorded since the reset. */
+  public synchronized int size() {
+    return requests.size();
   }
 
   public synchronized void reset() {

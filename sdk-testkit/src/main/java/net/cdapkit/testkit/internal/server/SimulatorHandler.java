@@ -223,8 +223,12 @@ public final class SimulatorHandler {
           ErrorCode.TOKEN_EXPIRED, "Jeton d'accès expiré : authentifiez-vous de nouveau.");
     }
     if (enforceRate) {
+      // The declared rate is the partner account's, whatever the number of its sessions and
+      // processes: several clients that each keep to it together overshoot, and are caught.
       long waitNanos =
-          buckets.computeIfAbsent(session.token(), t -> new RateBucket(declaredRate, clock)).take();
+          buckets
+              .computeIfAbsent(DemoAgents.PARTENAIRE_ID, t -> new RateBucket(declaredRate, clock))
+              .take();
       if (waitNanos > 0) {
         throw new RateLimited(waitNanos);
       }
@@ -232,21 +236,28 @@ public final class SimulatorHandler {
     return session;
   }
 
-  /** 429 for a token over its declared rate, with the seconds until a request would pass. */
+  /** Gives every partner account a full allowance again, as a fresh simulator would. */
+  public void resetRateLimit() {
+    buckets.clear();
+  }
+
+  /**
+   * 429 for a partner account over its declared rate, with the seconds until a request would pass.
+   */
   public static final class RateLimited extends ApiError {
     public final long retryAfterSeconds;
 
     public RateLimited(long waitNanos) {
       super(
           ErrorCode.RATE_LIMITED,
-          "Trop de requêtes pour ce jeton : réessayez après le délai indiqué.");
+          "Trop de requêtes pour ce compte partenaire : réessayez après le délai indiqué.");
       this.retryAfterSeconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     }
   }
 
   /**
-   * A token's allowance: up to {@code rate} requests at once, refilled at {@code rate} per second
-   * of the simulator's clock.
+   * A partner account's allowance: up to {@code rate} requests at once, refilled at {@code rate}
+   * per second of the simulator's clock.
    */
   private static final class RateBucket {
     private final double rate;
@@ -283,7 +294,6 @@ public final class SimulatorHandler {
 
   private SimResponse logout(SimRequest req) {
     Session session = session(req);
-    buckets.remove(session.token());
     state.closeSession(session);
     return SimResponse.noContent();
   }
