@@ -20,7 +20,6 @@ import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.testkit.internal.contract.OpenApiContract;
-import net.cdapkit.testkit.internal.contract.Yaml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -255,34 +254,31 @@ class ContractConformanceTest {
   }
 
   @Test
-  void yaml_readsTheSubsetTheContractUses() {
+  void parseYaml_givesTheShapesTheChecksExpect() {
     Object doc =
-        Yaml.parse(
-            "a: 1\n"
-                + "b: 'x: y'\n"
-                + "c: { d: [1, 'two', three], e: \"q\", f: t, g }\n"
-                + "h:\n"
-                + "  - k: v\n"
-                + "    l: true\n"
-                + "  - plain\n"
-                + "i: |\n"
-                + "  line one\n"
-                + "  line two\n"
+        OpenApiContract.parseYaml(
+            "responses:\n"
+                + "  '200': { description: ok }\n"
+                + "  404: { description: absent }\n"
+                + "minimum: 1\n"
+                + "ratio: 0.5\n"
+                + "nullable: true\n"
+                + "f: t\n"
                 + "j: null # a comment\n");
 
     assertThat(doc)
         .isEqualTo(
             mapOf(
-                "a",
+                "responses",
+                mapOf("200", Map.of("description", "ok"), "404", Map.of("description", "absent")),
+                "minimum",
                 1L,
-                "b",
-                "x: y",
-                "c",
-                mapOf("d", List.of(1L, "two", "three"), "e", "q", "f", "t", "g", null),
-                "h",
-                List.of(Map.of("k", "v", "l", true), "plain"),
-                "i",
-                "line one\nline two\n",
+                "ratio",
+                new java.math.BigDecimal("0.5"),
+                "nullable",
+                true,
+                "f",
+                "t",
                 "j",
                 null));
   }
@@ -296,8 +292,10 @@ class ContractConformanceTest {
   }
 
   @Test
-  void yaml_whenUnsupported_failsWithTheLine() {
-    assertThatThrownBy(() -> Yaml.parse("a: &anchor 1\n")).hasMessageContaining("line 1");
-    assertThatThrownBy(() -> Yaml.parse("a: 1\n  b: 2\n")).hasMessageContaining("line 2");
+  void parseYaml_whenMalformedOrDuplicated_failsWithTheLine() {
+    assertThatThrownBy(() -> OpenApiContract.parseYaml("a: 1\n  b: 2\n"))
+        .hasMessageContaining("line 2");
+    assertThatThrownBy(() -> OpenApiContract.parseYaml("a: 1\na: 2\n"))
+        .hasMessageContaining("line 2");
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import net.cdapkit.testkit.internal.server.Json;
 import net.cdapkit.testkit.internal.server.SimRequest;
 import net.cdapkit.testkit.internal.server.SimResponse;
 import net.cdapkit.testkit.internal.server.SimulatorHandler;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The contract document ({@code net/cdapkit/openapi.yaml}, shipped in sdk-core's jar) and a focused
@@ -82,11 +86,43 @@ public final class OpenApiContract {
           throw new IllegalStateException(RESOURCE + " is not on the classpath (sdk-core's jar)");
         }
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new OpenApiContract(map(Yaml.parse(text), "document"));
+        return new OpenApiContract(map(parseYaml(text), "document"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * Reads a YAML document with snakeyaml-engine (YAML 1.2, core schema), then gives its values the
+   * shapes the checks expect: mapping keys as strings (status codes are keys), integers as {@link
+   * Long}, decimals as {@link BigDecimal}, other scalars as they come (strings, booleans, null).
+   * Duplicate keys are refused; a malformed document fails with its line.
+   */
+  public static Object parseYaml(String text) {
+    Load load =
+        new Load(LoadSettings.builder().setLabel(RESOURCE).setAllowDuplicateKeys(false).build());
+    return shaped(load.loadFromString(text));
+  }
+
+  private static Object shaped(Object node) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      m.forEach((k, v) -> copy.put(String.valueOf(k), shaped(v)));
+      return copy;
+    }
+    if (node instanceof List<?> l) {
+      List<Object> copy = new ArrayList<>(l.size());
+      l.forEach(v -> copy.add(shaped(v)));
+      return copy;
+    }
+    if (node instanceof Integer || node instanceof Long || node instanceof BigInteger) {
+      return ((Number) node).longValue();
+    }
+    if (node instanceof Double d) {
+      return BigDecimal.valueOf(d);
+    }
+    return node;
   }
 
   @SuppressWarnings("unchecked")
