@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.cdapkit.testkit.internal.contract.ConformanceChecker;
+import net.cdapkit.testkit.internal.contract.ExchangeTap;
 import net.cdapkit.testkit.internal.server.RequestJournal;
 import net.cdapkit.testkit.internal.server.SimRequest;
 import net.cdapkit.testkit.internal.server.SimResponse;
@@ -21,6 +22,7 @@ final class SimulatorPipeline {
   private final Faults faults;
   private final RequestJournal journal;
   private final ConformanceChecker conformance;
+  private final Optional<ExchangeTap> tap = ExchangeTap.fromSystemProperty();
   private final Map<Operation, SimResponse> stubs = new ConcurrentHashMap<>();
 
   public SimulatorPipeline(
@@ -58,6 +60,7 @@ final class SimulatorPipeline {
       response = fault.replacement(handler.responseRequestId(req));
       if (fault.isContractAnswer()) {
         conformance.response(op, response);
+        graded(op, req, response);
       }
     } else {
       SimResponse stub = stubs.get(op);
@@ -67,12 +70,14 @@ final class SimulatorPipeline {
               : handler.handle(req);
       // The real answer is checked before a fault rewrites it: a rewrite breaks it on purpose.
       conformance.response(op, real);
+      graded(op, req, real);
       if (fault == null) {
         response = real;
       } else if (fault.replacesAnswer()) {
         response = fault.replacement(requestIdOf(real));
         if (fault.isContractAnswer()) {
           conformance.response(op, response);
+          graded(op, req, response);
         }
       } else {
         response = fault.rewrite(real);
@@ -93,6 +98,12 @@ final class SimulatorPipeline {
                         java.time.Duration.ofMillis(Math.min(decision.delayMillis(), 600_000)))
                     : null));
     return response;
+  }
+
+  private void graded(Operation op, SimRequest req, SimResponse res) {
+    if (conformance.level() == Conformance.REQUESTS_AND_RESPONSES && res.networkFault() == null) {
+      tap.ifPresent(t -> t.record(op, req, res));
+    }
   }
 
   private static String requestIdOf(SimResponse r) {

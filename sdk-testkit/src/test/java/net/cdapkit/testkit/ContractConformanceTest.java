@@ -19,6 +19,7 @@ import net.cdapkit.error.CdapException;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.testkit.internal.contract.ContractYaml;
 import net.cdapkit.testkit.internal.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -254,9 +255,9 @@ class ContractConformanceTest {
   }
 
   @Test
-  void parseYaml_givesTheShapesTheChecksExpect() {
+  void contractYamlParse_givesTheShapesTheChecksExpect() {
     Object doc =
-        OpenApiContract.parseYaml(
+        ContractYaml.parse(
             "responses:\n"
                 + "  '200': { description: ok }\n"
                 + "  404: { description: absent }\n"
@@ -292,10 +293,8 @@ class ContractConformanceTest {
   }
 
   @Test
-  void parseYaml_whenMalformedOrDuplicated_failsWithTheLine() {
-    assertThatThrownBy(() -> OpenApiContract.parseYaml("a: 1\n  b: 2\n"))
-        .hasMessageContaining("line 2");
-    assertThatThrownBy(() -> OpenApiContract.parseYaml("a: 1\na: 2\n"))
-        .hasMessageContaining("line 2");
+  void contractYamlParse_whenMalformedOrDuplicated_failsWithTheLine() {
+    assertThatThrownBy(() -> ContractYaml.parse("a: 1\n  b: 2\n")).hasMessageContaining("line 2");
+    assertThatThrownBy(() -> ContractYaml.parse("a: 1\na: 2\n")).hasMessageContaining("line 2");
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +23,6 @@ import net.cdapkit.testkit.internal.server.Json;
 import net.cdapkit.testkit.internal.server.SimRequest;
 import net.cdapkit.testkit.internal.server.SimResponse;
 import net.cdapkit.testkit.internal.server.SimulatorHandler;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The contract document ({@code net/cdapkit/openapi.yaml}, shipped in sdk-core's jar) and a focused
@@ -77,7 +73,7 @@ public final class OpenApiContract {
   }
 
   private static final class Holder {
-    public static final OpenApiContract INSTANCE = read();
+    static final OpenApiContract INSTANCE = read();
 
     private static OpenApiContract read() {
       ClassLoader loader = OpenApiContract.class.getClassLoader();
@@ -86,43 +82,11 @@ public final class OpenApiContract {
           throw new IllegalStateException(RESOURCE + " is not on the classpath (sdk-core's jar)");
         }
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new OpenApiContract(map(parseYaml(text), "document"));
+        return new OpenApiContract(map(ContractYaml.parse(text), "document"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  /**
-   * Reads a YAML document with snakeyaml-engine (YAML 1.2, core schema), then gives its values the
-   * shapes the checks expect: mapping keys as strings (status codes are keys), integers as {@link
-   * Long}, decimals as {@link BigDecimal}, other scalars as they come (strings, booleans, null).
-   * Duplicate keys are refused; a malformed document fails with its line.
-   */
-  public static Object parseYaml(String text) {
-    Load load =
-        new Load(LoadSettings.builder().setLabel(RESOURCE).setAllowDuplicateKeys(false).build());
-    return shaped(load.loadFromString(text));
-  }
-
-  private static Object shaped(Object node) {
-    if (node instanceof Map<?, ?> m) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      m.forEach((k, v) -> copy.put(String.valueOf(k), shaped(v)));
-      return copy;
-    }
-    if (node instanceof List<?> l) {
-      List<Object> copy = new ArrayList<>(l.size());
-      l.forEach(v -> copy.add(shaped(v)));
-      return copy;
-    }
-    if (node instanceof Integer || node instanceof Long || node instanceof BigInteger) {
-      return ((Number) node).longValue();
-    }
-    if (node instanceof Double d) {
-      return BigDecimal.valueOf(d);
-    }
-    return node;
   }
 
   @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ public final class FichesPratiques {
   private FichesPratiques() {}
 
   private record Fiche(String id, String titre, String categorie, String resume, String miseAJour) {
-    public Json.Obj json() {
+    Json.Obj json() {
       return Json.obj()
           .put("id", id)
           .put("titre", titre)

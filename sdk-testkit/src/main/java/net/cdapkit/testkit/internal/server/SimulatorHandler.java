@@ -265,7 +265,7 @@ public final class SimulatorHandler {
     private double available;
     private long lastNanos;
 
-    public RateBucket(int rate, Clock clock) {
+    RateBucket(int rate, Clock clock) {
       this.rate = rate;
       this.clock = clock;
       this.available = rate;
@@ -278,7 +278,7 @@ public final class SimulatorHandler {
     }
 
     /** Takes one request's allowance; 0 if granted, else the nanoseconds until one would be. */
-    public synchronized long take() {
+    synchronized long take() {
       long now = nanos(clock);
       if (now > lastNanos) {
         available = Math.min(rate, available + (now - lastNanos) * rate / 1e9);
