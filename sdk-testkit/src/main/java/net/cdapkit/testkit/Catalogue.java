@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.internal.fixtures.StandardCatalogue;
 
 /**
  * The fictional dossiers a {@link CdapSimulator} serves, looked up by CAF and numéro allocataire.

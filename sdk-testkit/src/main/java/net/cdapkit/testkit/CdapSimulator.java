@@ -14,6 +14,13 @@ import java.util.Objects;
 import java.util.Optional;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.internal.contract.ConformanceChecker;
+import net.cdapkit.testkit.internal.privacy.PersonalData;
+import net.cdapkit.testkit.internal.server.DemoAgents;
+import net.cdapkit.testkit.internal.server.RequestJournal;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
+import net.cdapkit.testkit.internal.server.SimulatorState;
 
 /**
  * A local HTTP server that plays the CDAP contract ({@code openapi.yaml}) with fictional dossiers,
@@ -162,6 +169,7 @@ public final class CdapSimulator implements AutoCloseable {
     journal.reset();
     conformance.reset();
     pipeline.reset();
+    handler.resetRateLimit();
   }
 
   /**
@@ -211,6 +219,38 @@ public final class CdapSimulator implements AutoCloseable {
    */
   public Verification verify() {
     return new Verification(journal.snapshot(), personalData());
+  }
+
+  /**
+   * Runs a block and fails if any request reached this simulator meanwhile: proves that a check
+   * made before any network call (bad input, a tab the profile cannot read) sent nothing. The
+   * failure names the operations received, never their values. Requests from other threads during
+   * the block count too.
+   *
+   * <pre>{@code
+   * sim.assertNoRequests(
+   *     () -> assertThatThrownBy(dossier::rsa).isInstanceOf(CapabilityDeniedException.class));
+   * }</pre>
+   *
+   * @throws AssertionError if at least one request arrived while the block ran
+   */
+  public void assertNoRequests(Runnable block) {
+    Objects.requireNonNull(block, "block");
+    long before = journal.received();
+    int recordedBefore = journal.size();
+    block.run();
+    long sent = journal.received() - before;
+    if (sent > 0) {
+      List<String> operations =
+          journal.since(recordedBefore).stream()
+              .map(
+                  r -> r.method() + " " + r.operation().map(Enum::name).orElse("(unmatched route)"))
+              .toList();
+      throw new AssertionError(
+          sent
+              + " request(s) reached the simulator during a block that should send none"
+              + (operations.isEmpty() ? "" : ": " + String.join(", ", operations)));
+    }
   }
 
   /**
@@ -351,12 +391,14 @@ public final class CdapSimulator implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Declares {@code requestsPerSecond} as each token's {@code debitMaxParSeconde} and enforces it
-     * as the contract counts it: a bucket per token holding up to {@code requestsPerSecond}
-     * requests, refilled at {@code requestsPerSecond} per second by the simulator's {@link Clock};
-     * a request that finds it empty gets 429 ({@code 00429}) with {@code Retry-After} and is not
-     * counted. By default the simulator declares 20 per second and enforces nothing, so that a
-     * test's unpaced client is never refused.
+     * Declares {@code requestsPerSecond} as each session's {@code debitMaxParSeconde} and enforces
+     * it as the contract counts it: per partner account, across all its sessions and tokens, as a
+     * bucket holding up to {@code requestsPerSecond} requests, refilled at {@code
+     * requestsPerSecond} per second by the simulator's {@link Clock}; a request that finds it empty
+     * gets 429 ({@code 00429}) with {@code Retry-After} and is not counted. So several client
+     * processes of one partner that each keep to the rate, but together overshoot it, are caught.
+     * (All demo agents belong to one partner account.) By default the simulator declares 20 per
+     * second and enforces nothing, so that a test's unpaced client is never refused.
      */
     public Builder enforceRateLimit(int requestsPerSecond) {
       if (requestsPerSecond < 1) {

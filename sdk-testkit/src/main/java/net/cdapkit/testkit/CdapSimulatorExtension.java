@@ -56,7 +56,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * CdapSimulator}; {@link CdapClient} on the simulator's base URL with the demo agent of the chosen
  * profile ({@code demo-t1} by default) and quick retries; {@link CdapSession}, authenticated for
  * the test and closed after it; {@link TestClock}, the simulator's clock, set back to its start
- * before each test; {@link Faults}; {@link Compliance}.
+ * before each test; {@link Faults}; {@link Compliance}. A {@link CdapSession} or {@link CdapClient}
+ * parameter annotated {@link DemoProfile @DemoProfile("T5")} is of that demo profile instead, so
+ * one test class can hold sessions of several profiles.
  *
  * <p><b>After each test</b>, it fails the test with a readable report if the traffic broke the
  * contract (see {@link Conformance}, default: requests and answers), if a request hit an undefined
@@ -86,6 +88,19 @@ public class CdapSimulatorExtension
   private static final String CLIENT = "client";
   private static final String CLOCK_START = "clockStart";
   private static final String SESSION = "session";
+
+  /**
+   * The store keys of the sessions a test may hold: its class's profile's, then one per profile.
+   */
+  private static final List<String> SESSION_KEYS =
+      List.of(
+          SESSION,
+          SESSION + ":T1",
+          SESSION + ":T2",
+          SESSION + ":T3",
+          SESSION + ":T4",
+          SESSION + ":T5");
+
   private static final String CAPTURE = "capture";
 
   /** Retries for tests: the same count as in production, without the waits. */
@@ -154,9 +169,11 @@ public class CdapSimulatorExtension
   @Override
   public void afterEach(ExtensionContext context) {
     ExtensionContext.Store method = context.getStore(methodNamespace(context));
-    CdapSession session = method.remove(SESSION, CdapSession.class);
-    if (session != null) {
-      session.close();
+    for (String key : SESSION_KEYS) {
+      CdapSession session = method.remove(key, CdapSession.class);
+      if (session != null) {
+        session.close();
+      }
     }
     Compliance.Capture capture = method.remove(CAPTURE, Compliance.Capture.class);
     String output = "";
@@ -233,8 +250,10 @@ public class CdapSimulatorExtension
     if (type == CdapSimulator.class) {
       return sim;
     }
+    Optional<String> profile =
+        AnnotationSupport.findAnnotation(p, DemoProfile.class).map(a -> demoProfile(a.value()));
     if (type == CdapClient.class) {
-      return client(context);
+      return profile.map(code -> client(context, code)).orElseGet(() -> client(context));
     }
     if (type == TestClock.class) {
       if (sim.clock() instanceof TestClock clock) {
@@ -255,12 +274,42 @@ public class CdapSimulatorExtension
           "A CdapSession is opened per test: declare it on a test method, not a constructor");
     }
     ExtensionContext.Store method = context.getStore(methodNamespace(context));
-    CdapSession session = method.get(SESSION, CdapSession.class);
+    String key = profile.map(code -> SESSION + ":" + code).orElse(SESSION);
+    CdapSession session = method.get(key, CdapSession.class);
     if (session == null) {
-      session = client(context).authenticate();
-      method.put(SESSION, session);
+      session =
+          profile
+              .map(code -> client(context, code))
+              .orElseGet(() -> client(context))
+              .authenticate();
+      method.put(key, session);
     }
     return session;
+  }
+
+  private static String demoProfile(String value) {
+    String code = value.toUpperCase(Locale.ROOT);
+    if (!SESSION_KEYS.contains(SESSION + ":" + code)) {
+      throw new ParameterResolutionException(
+          "@DemoProfile takes a demo profile from T1 to T5, not " + value);
+    }
+    return code;
+  }
+
+  /** A client of another demo profile, made once per test class. */
+  private CdapClient client(ExtensionContext context, String profile) {
+    ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+    return store.getOrComputeIfAbsent(
+        CLIENT + ":" + profile,
+        k ->
+            CdapClient.builder()
+                .baseUrl(simulator(context, true).baseUrl())
+                .credentials(
+                    CredentialsProvider.of(
+                        "demo-" + profile.toLowerCase(Locale.ROOT), CdapSimulator.DEMO_PASSWORD))
+                .retryPolicy(settings(context).retryPolicy)
+                .build(),
+        CdapClient.class);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import net.cdapkit.testkit.internal.privacy.PersonalData;
 
 /**
  * Checks that what an application writes (logs, exception messages, {@code toString} output) never

@@ -3,6 +3,12 @@ package net.cdapkit.testkit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import net.cdapkit.testkit.internal.faults.FaultMutations;
+import net.cdapkit.testkit.internal.faults.NetworkFault;
+import net.cdapkit.testkit.internal.server.ApiError;
+import net.cdapkit.testkit.internal.server.ErrorCode;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
 
 /**
  * One way for the simulator to misbehave, to test that a client survives a real server's bad days:

@@ -46,6 +46,8 @@ import net.cdapkit.testkit.SyntheticDossier.StatutDossier;
 import net.cdapkit.testkit.SyntheticDossier.Synthese;
 import net.cdapkit.testkit.SyntheticDossier.TypeBailleur;
 import net.cdapkit.testkit.SyntheticDossier.TypeLogement;
+import net.cdapkit.testkit.internal.fixtures.Money;
+import net.cdapkit.testkit.internal.fixtures.StandardCatalogue;
 
 /**
  * Fictional dossiers for a test, described in a few readable lines, and a deterministic generator

@@ -3,6 +3,7 @@ package net.cdapkit.testkit;
 import java.util.Locale;
 import java.util.Optional;
 import net.cdapkit.capability.Tab;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
 
 /**
  * The operations of the contract ({@code openapi.yaml}), one per {@code operationId}: what faults
@@ -82,7 +83,7 @@ public enum Operation {
    * The operation a request is for, from its method and its path below {@code /api/v1/}; empty for
    * a request the contract does not define.
    */
-  static Optional<Operation> match(String method, String path) {
+  public static Optional<Operation> match(String method, String path) {
     if (!path.startsWith(SimulatorHandler.PREFIX)) {
       return Optional.empty();
     }

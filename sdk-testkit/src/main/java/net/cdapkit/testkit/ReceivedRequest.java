@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param authorization whether an {@code Authorization: Bearer} header was sent
  * @param status the status answered, or 0 when a fault broke the connection
  * @param fault the fault injected into this request, if any
+ * @param traceparent the W3C Trace Context {@code traceparent} header, if the client sent one: a
+ *     trace and span id, never personal data, kept so that a test can prove the propagation
  */
 public record ReceivedRequest(
     Optional<Operation> operation,
@@ -28,7 +30,8 @@ public record ReceivedRequest(
     Optional<String> idempotencyKey,
     boolean authorization,
     int status,
-    Optional<Fault> fault) {
+    Optional<Fault> fault,
+    Optional<String> traceparent) {
 
   public ReceivedRequest {
     requireNonNull(operation, "operation");
@@ -39,6 +42,33 @@ public record ReceivedRequest(
     requireNonNull(finalite, "finalite");
     requireNonNull(idempotencyKey, "idempotencyKey");
     requireNonNull(fault, "fault");
+    requireNonNull(traceparent, "traceparent");
+  }
+
+  /** A request without a {@code traceparent} header. */
+  public ReceivedRequest(
+      Optional<Operation> operation,
+      String method,
+      String path,
+      String query,
+      Optional<String> requestId,
+      Optional<String> finalite,
+      Optional<String> idempotencyKey,
+      boolean authorization,
+      int status,
+      Optional<Fault> fault) {
+    this(
+        operation,
+        method,
+        path,
+        query,
+        requestId,
+        finalite,
+        idempotencyKey,
+        authorization,
+        status,
+        fault,
+        Optional.empty());
   }
 
   @Override
@@ -55,6 +85,7 @@ public record ReceivedRequest(
         + (idempotencyKey.isPresent() ? "present" : "none")
         + ", requestId="
         + (requestId.isPresent() ? "present" : "none")
+        + (traceparent.isPresent() ? ", traceparent=present" : "")
         + fault.map(f -> ", " + f).orElse("")
         + "]";
   }

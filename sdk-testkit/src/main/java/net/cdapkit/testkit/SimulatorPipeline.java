@@ -3,6 +3,12 @@ package net.cdapkit.testkit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import net.cdapkit.testkit.internal.contract.ConformanceChecker;
+import net.cdapkit.testkit.internal.contract.ExchangeTap;
+import net.cdapkit.testkit.internal.server.RequestJournal;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
 
 /**
  * What happens to one request, in order: the operation is recognised, the request is checked
@@ -16,9 +22,10 @@ final class SimulatorPipeline {
   private final Faults faults;
   private final RequestJournal journal;
   private final ConformanceChecker conformance;
+  private final Optional<ExchangeTap> tap = ExchangeTap.fromSystemProperty();
   private final Map<Operation, SimResponse> stubs = new ConcurrentHashMap<>();
 
-  SimulatorPipeline(
+  public SimulatorPipeline(
       SimulatorHandler handler,
       Faults faults,
       RequestJournal journal,
@@ -29,15 +36,15 @@ final class SimulatorPipeline {
     this.conformance = conformance;
   }
 
-  void stub(Operation operation, SimResponse response) {
+  public void stub(Operation operation, SimResponse response) {
     stubs.put(operation, response);
   }
 
-  void reset() {
+  public void reset() {
     stubs.clear();
   }
 
-  SimResponse serve(SimRequest req) {
+  public SimResponse serve(SimRequest req) {
     Optional<Operation> operation = Operation.match(req.method(), req.path());
     if (operation.isEmpty()) {
       SimResponse response = handler.handle(req);
@@ -53,6 +60,7 @@ final class SimulatorPipeline {
       response = fault.replacement(handler.responseRequestId(req));
       if (fault.isContractAnswer()) {
         conformance.response(op, response);
+        graded(op, req, response);
       }
     } else {
       SimResponse stub = stubs.get(op);
@@ -62,12 +70,14 @@ final class SimulatorPipeline {
               : handler.handle(req);
       // The real answer is checked before a fault rewrites it: a rewrite breaks it on purpose.
       conformance.response(op, real);
+      graded(op, req, real);
       if (fault == null) {
         response = real;
       } else if (fault.replacesAnswer()) {
         response = fault.replacement(requestIdOf(real));
         if (fault.isContractAnswer()) {
           conformance.response(op, response);
+          graded(op, req, response);
         }
       } else {
         response = fault.rewrite(real);
@@ -88,6 +98,12 @@ final class SimulatorPipeline {
                         java.time.Duration.ofMillis(Math.min(decision.delayMillis(), 600_000)))
                     : null));
     return response;
+  }
+
+  private void graded(Operation op, SimRequest req, SimResponse res) {
+    if (conformance.level() == Conformance.REQUESTS_AND_RESPONSES && res.networkFault() == null) {
+      tap.ifPresent(t -> t.record(op, req, res));
+    }
   }
 
   private static String requestIdOf(SimResponse r) {

@@ -11,6 +11,7 @@ import net.cdapkit.model.CafCode;
 import net.cdapkit.model.Nir;
 import net.cdapkit.model.NumeroAllocataire;
 import net.cdapkit.model.Prestation;
+import net.cdapkit.testkit.internal.fixtures.Money;
 
 /**
  * One fictional dossier of the simulator's {@link Catalogue}: the content of its ten tabs, as the

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import net.cdapkit.testkit.internal.privacy.PersonalData;
 
 /**
  * What the client sent the simulator since the last reset, and assertions on it: how often each

@@ -9,6 +9,9 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.HashMap;
 import java.util.Map;
+import net.cdapkit.testkit.internal.faults.NetworkFault;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
 
 /**
  * The only WireMock-specific code: turns WireMock's request into a {@link SimRequest}, lets the
@@ -16,11 +19,11 @@ import java.util.Map;
  * with WireMock's own faults and delays. Applied globally to the one catch-all stub.
  */
 final class WireMockBridge implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "cdapkit-simulator";
+  public static final String NAME = "cdapkit-simulator";
 
   private final SimulatorPipeline pipeline;
 
-  WireMockBridge(SimulatorPipeline pipeline) {
+  public WireMockBridge(SimulatorPipeline pipeline) {
     this.pipeline = pipeline;
   }
 

@@ -24,5 +24,11 @@
  * JSON layer: a client that passes against it agrees with the contract, not merely with itself. Its
  * behaviour is plain Java; WireMock serves it through one bridge class. All data is fictional and
  * made to look so; see {@link net.cdapkit.testkit.Catalogue}.
+ *
+ * <p>This package holds everything a partner touches. The parts behind it live in {@code
+ * net.cdapkit.testkit.internal.server} (the simulated server and its state), {@code
+ * .internal.contract} (the contract and its checks), {@code .internal.fixtures} (the standard
+ * catalogue), {@code .internal.faults} and {@code .internal.privacy}: public only so the packages
+ * reach one another, and not an API.
  */
 package net.cdapkit.testkit;

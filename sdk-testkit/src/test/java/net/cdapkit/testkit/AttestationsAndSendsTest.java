@@ -2,6 +2,7 @@ package net.cdapkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
+import net.cdapkit.testkit.internal.server.AttestationPdf;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +119,35 @@ class AttestationsAndSendsTest {
 
     String winAnsi = new String(pdf, Charset.forName("windows-1252"));
     assertThat(winAnsi).contains(AttestationPdf.MENTION).contains("CAF 751").contains("26/11/2026");
+  }
+
+  /** The attestation opened as a reader opens it: PDFBox, not the bytes. */
+  @ParameterizedTest
+  @EnumSource(AttestationType.class)
+  void attestationPdf_whenOpenedWithPdfBox_isOnePageWithItsFieldsAsText(AttestationType type)
+      throws IOException {
+    byte[] pdf = pdf(token, ref, type.name(), SOCIAL).bytes();
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo(AttestationPdf.titre(type) + " - document fictif");
+      String text = new PDFTextStripper().getText(document);
+      SyntheticDossier demo =
+          Catalogue.standard().find(CafCode.of("751"), Catalogue.DEMO_NUMERO).orElseThrow();
+      assertThat(text)
+          .contains(AttestationPdf.titre(type))
+          .contains("CAF 751")
+          .contains(AttestationPdf.MENTION)
+          .contains("Allocataire : " + demo.synthese().allocataire().prenom())
+          .contains(demo.synthese().allocataire().nom())
+          .contains("Généré le 26/11/2026");
+      switch (type) {
+        case PAIEMENT -> assertThat(text).contains("Paiements au titre de");
+        case QUOTIENT_FAMILIAL -> assertThat(text).containsIgnoringCase("quotient familial");
+        case DROITS -> assertThat(text).containsIgnoringCase("droit");
+      }
+    }
   }
 
   @Test

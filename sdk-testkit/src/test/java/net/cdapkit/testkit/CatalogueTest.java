@@ -17,6 +17,7 @@ import net.cdapkit.testkit.SyntheticDossier.EtatDroit;
 import net.cdapkit.testkit.SyntheticDossier.EtatRsa;
 import net.cdapkit.testkit.SyntheticDossier.Modalite;
 import net.cdapkit.testkit.SyntheticDossier.Role;
+import net.cdapkit.testkit.internal.fixtures.StandardCatalogue;
 import org.junit.jupiter.api.Test;
 
 class CatalogueTest {

@@ -19,6 +19,8 @@ import net.cdapkit.error.CdapException;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.testkit.internal.contract.ContractYaml;
+import net.cdapkit.testkit.internal.contract.OpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,34 +255,31 @@ class ContractConformanceTest {
   }
 
   @Test
-  void yaml_readsTheSubsetTheContractUses() {
+  void contractYamlParse_givesTheShapesTheChecksExpect() {
     Object doc =
-        Yaml.parse(
-            "a: 1\n"
-                + "b: 'x: y'\n"
-                + "c: { d: [1, 'two', three], e: \"q\", f: t, g }\n"
-                + "h:\n"
-                + "  - k: v\n"
-                + "    l: true\n"
-                + "  - plain\n"
-                + "i: |\n"
-                + "  line one\n"
-                + "  line two\n"
+        ContractYaml.parse(
+            "responses:\n"
+                + "  '200': { description: ok }\n"
+                + "  404: { description: absent }\n"
+                + "minimum: 1\n"
+                + "ratio: 0.5\n"
+                + "nullable: true\n"
+                + "f: t\n"
                 + "j: null # a comment\n");
 
     assertThat(doc)
         .isEqualTo(
             mapOf(
-                "a",
+                "responses",
+                mapOf("200", Map.of("description", "ok"), "404", Map.of("description", "absent")),
+                "minimum",
                 1L,
-                "b",
-                "x: y",
-                "c",
-                mapOf("d", List.of(1L, "two", "three"), "e", "q", "f", "t", "g", null),
-                "h",
-                List.of(Map.of("k", "v", "l", true), "plain"),
-                "i",
-                "line one\nline two\n",
+                "ratio",
+                new java.math.BigDecimal("0.5"),
+                "nullable",
+                true,
+                "f",
+                "t",
                 "j",
                 null));
   }
@@ -294,8 +293,8 @@ class ContractConformanceTest {
   }
 
   @Test
-  void yaml_whenUnsupported_failsWithTheLine() {
-    assertThatThrownBy(() -> Yaml.parse("a: &anchor 1\n")).hasMessageContaining("line 1");
-    assertThatThrownBy(() -> Yaml.parse("a: 1\n  b: 2\n")).hasMessageContaining("line 2");
+  void contractYamlParse_whenMalformedOrDuplicated_failsWithTheLine() {
+    assertThatThrownBy(() -> ContractYaml.parse("a: 1\n  b: 2\n")).hasMessageContaining("line 2");
+    assertThatThrownBy(() -> ContractYaml.parse("a: 1\na: 2\n")).hasMessageContaining("line 2");
   }
 }

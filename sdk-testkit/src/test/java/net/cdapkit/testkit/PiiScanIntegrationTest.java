@@ -37,6 +37,7 @@ import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.Nir;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.internal.server.DemoAgents;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

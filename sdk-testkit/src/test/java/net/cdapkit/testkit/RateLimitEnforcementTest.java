@@ -26,7 +26,7 @@ class RateLimitEnforcementTest {
   private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
 
   @Test
-  void enforced_eachTokenGetsItsDeclaredBucket_thenA429WithRetryAfter() {
+  void enforced_thePartnerAccountGetsItsDeclaredBucket_thenA429WithRetryAfter() {
     TestClock clock = TestClock.at(START);
     try (CdapSimulator sim =
         CdapSimulator.builder().clock(clock).enforceRateLimit(5).build().start()) {
@@ -47,14 +47,55 @@ class RateLimitEnforcementTest {
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.str("errors.0.code")).isEqualTo("00429");
       assertThat(refused.header("Retry-After")).isEqualTo("1");
-      // Another token has its own bucket; authentication itself is not counted.
+      // Another session of the same partner account shares the bucket; authentication itself
+      // is not counted.
       String other = client.login("demo-t2");
-      assertThat(client.get("aide/fiches").bearer(other).send().status()).isEqualTo(200);
-      // A fifth of a second refills one request, and the refused one was not counted.
+      assertThat(client.get("aide/fiches").bearer(other).send().status()).isEqualTo(429);
+      // A fifth of a second refills one request, and the refused ones were not counted.
       clock.advance(Duration.ofMillis(200));
-      assertThat(client.get("aide/fiches").bearer(token).send().status()).isEqualTo(200);
+      assertThat(client.get("aide/fiches").bearer(other).send().status()).isEqualTo(200);
       assertThat(client.get("aide/fiches").bearer(token).send().status()).isEqualTo(429);
       sim.assertConformance();
+    }
+  }
+
+  /**
+   * Two clients, as two processes of one partner would be, each pacing itself at the declared rate:
+   * together they send twice the rate, and the simulator refuses the excess.
+   */
+  @Test
+  void enforced_whenTwoSessionsOfOneAccountEachKeepToTheRate_catchesTheirSumWith429() {
+    TestClock clock = TestClock.at(START);
+    try (CdapSimulator sim =
+        CdapSimulator.builder().clock(clock).enforceRateLimit(10).build().start()) {
+      SimClient client = new SimClient(sim);
+      String first = client.login("demo-t1");
+      String second = client.login("demo-t3");
+      int ok = 0;
+      int refused = 0;
+      // One simulated second in tenths: each session sends one request per tenth, 10 per second.
+      for (int tenth = 0; tenth < 10; tenth++) {
+        for (String token : List.of(first, second)) {
+          int status = client.get("aide/fiches").bearer(token).send().status();
+          if (status == 200) {
+            ok++;
+          } else if (status == 429) {
+            refused++;
+          }
+        }
+        clock.advance(Duration.ofMillis(100));
+      }
+
+      // A full bucket of 10, then 1 per tenth refilled: 19 of the 20 pass, never all of them.
+      assertThat(refused).as("429 answers").isPositive();
+      assertThat(ok).isLessThan(20).isGreaterThanOrEqualTo(10);
+      // Each session alone kept to the rate: after a reset, one of them is never refused.
+      sim.reset();
+      String alone = client.login("demo-t1");
+      for (int tenth = 0; tenth < 10; tenth++) {
+        assertThat(client.get("aide/fiches").bearer(alone).send().status()).isEqualTo(200);
+        clock.advance(Duration.ofMillis(100));
+      }
     }
   }
 

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
+import net.cdapkit.testkit.internal.server.SimulatorState;
 import org.junit.jupiter.api.Test;
 
 /** The handler on its own, without WireMock or HTTP. */

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +21,15 @@ import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.NumeroAllocataire;
-import net.cdapkit.testkit.SimulatorState.Binding;
-import net.cdapkit.testkit.SimulatorState.Session;
+import net.cdapkit.testkit.Catalogue;
+import net.cdapkit.testkit.CdapSimulator;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.RecordedConsultation;
+import net.cdapkit.testkit.RecordedDialogue;
+import net.cdapkit.testkit.RecordedEnvoiPostal;
+import net.cdapkit.testkit.SyntheticDossier;
+import net.cdapkit.testkit.internal.server.SimulatorState.Binding;
+import net.cdapkit.testkit.internal.server.SimulatorState.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +38,17 @@ import org.slf4j.LoggerFactory;
  * answers a {@link SimResponse}. Checks run in the order 401, 400, 403, 404: authentication, then
  * the request's own well-formedness, then the session's rights, then the dossier.
  */
-final class SimulatorHandler {
+public final class SimulatorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(CdapSimulator.class);
 
-  static final String PREFIX = "/api/v1/";
+  public static final String PREFIX = "/api/v1/";
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
   private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
   private static final Pattern FINALITE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern CAF = Pattern.compile("[0-9]{3}");
   private static final Pattern NUMERO = Pattern.compile("[0-9]{7}");
-  static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
+  public static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
 
   private final SimulatorState state;
   private final Catalogue catalogue;
@@ -52,11 +59,12 @@ final class SimulatorHandler {
   private final ConcurrentHashMap<String, RateBucket> buckets = new ConcurrentHashMap<>();
 
   /** A handler that declares the default rate and enforces none. */
-  SimulatorHandler(SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
+  public SimulatorHandler(
+      SimulatorState state, Catalogue catalogue, Clock clock, Duration tokenLifetime) {
     this(state, catalogue, clock, tokenLifetime, DEFAULT_DEBIT_MAX_PAR_SECONDE, false);
   }
 
-  SimulatorHandler(
+  public SimulatorHandler(
       SimulatorState state,
       Catalogue catalogue,
       Clock clock,
@@ -72,7 +80,7 @@ final class SimulatorHandler {
   }
 
   /** Answers any request; never throws. Every answer carries an {@code X-Request-Id}. */
-  SimResponse handle(SimRequest req) {
+  public SimResponse handle(SimRequest req) {
     String requestId = req.header("X-Request-Id").orElse(null);
     boolean validId = requestId != null && REQUEST_ID.matcher(requestId).matches();
     SimResponse response;
@@ -96,14 +104,14 @@ final class SimulatorHandler {
   }
 
   /** The request id an answer to this request carries: the client's when valid, else a new one. */
-  String responseRequestId(SimRequest req) {
+  public String responseRequestId(SimRequest req) {
     String requestId = req.header("X-Request-Id").orElse(null);
     return requestId != null && REQUEST_ID.matcher(requestId).matches()
         ? requestId
         : state.newRequestId();
   }
 
-  static SimResponse error(ApiError e) {
+  public static SimResponse error(ApiError e) {
     Json.Obj error =
         Json.obj().put("code", e.code.code).put("title", e.code.title).put("detail", e.detail);
     SimResponse response =
@@ -215,8 +223,12 @@ final class SimulatorHandler {
           ErrorCode.TOKEN_EXPIRED, "Jeton d'accès expiré : authentifiez-vous de nouveau.");
     }
     if (enforceRate) {
+      // The declared rate is the partner account's, whatever the number of its sessions and
+      // processes: several clients that each keep to it together overshoot, and are caught.
       long waitNanos =
-          buckets.computeIfAbsent(session.token(), t -> new RateBucket(declaredRate, clock)).take();
+          buckets
+              .computeIfAbsent(DemoAgents.PARTENAIRE_ID, t -> new RateBucket(declaredRate, clock))
+              .take();
       if (waitNanos > 0) {
         throw new RateLimited(waitNanos);
       }
@@ -224,21 +236,28 @@ final class SimulatorHandler {
     return session;
   }
 
-  /** 429 for a token over its declared rate, with the seconds until a request would pass. */
-  static final class RateLimited extends ApiError {
-    final long retryAfterSeconds;
+  /** Gives every partner account a full allowance again, as a fresh simulator would. */
+  public void resetRateLimit() {
+    buckets.clear();
+  }
 
-    RateLimited(long waitNanos) {
+  /**
+   * 429 for a partner account over its declared rate, with the seconds until a request would pass.
+   */
+  public static final class RateLimited extends ApiError {
+    public final long retryAfterSeconds;
+
+    public RateLimited(long waitNanos) {
       super(
           ErrorCode.RATE_LIMITED,
-          "Trop de requêtes pour ce jeton : réessayez après le délai indiqué.");
+          "Trop de requêtes pour ce compte partenaire : réessayez après le délai indiqué.");
       this.retryAfterSeconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
     }
   }
 
   /**
-   * A token's allowance: up to {@code rate} requests at once, refilled at {@code rate} per second
-   * of the simulator's clock.
+   * A partner account's allowance: up to {@code rate} requests at once, refilled at {@code rate}
+   * per second of the simulator's clock.
    */
   private static final class RateBucket {
     private final double rate;
@@ -275,7 +294,6 @@ final class SimulatorHandler {
 
   private SimResponse logout(SimRequest req) {
     Session session = session(req);
-    buckets.remove(session.token());
     state.closeSession(session);
     return SimResponse.noContent();
   }
@@ -367,7 +385,7 @@ final class SimulatorHandler {
   }
 
   /** A dossier added to the simulator for the current test, else one of the catalogue. */
-  Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
+  public Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
     Optional<SyntheticDossier> added = state.added(caf, numero);
     return added.isPresent() ? added : catalogue.find(caf, numero);
   }

@@ -1,32 +1,37 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.cdapkit.testkit.Conformance;
+import net.cdapkit.testkit.ContractViolation;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
 
 /** Checks the traffic against the contract at the chosen level and keeps the violations. */
-final class ConformanceChecker {
-  static final int CAPACITY = 1_000;
+public final class ConformanceChecker {
+  public static final int CAPACITY = 1_000;
 
   private final Conformance level;
   private final OpenApiContract contract;
   private final List<ContractViolation> violations = new ArrayList<>(); // guarded by this
 
-  ConformanceChecker(Conformance level) {
+  public ConformanceChecker(Conformance level) {
     this.level = level;
     this.contract = level == Conformance.OFF ? null : OpenApiContract.load();
   }
 
-  Conformance level() {
+  public Conformance level() {
     return level;
   }
 
-  void request(Operation op, SimRequest req) {
+  public void request(Operation op, SimRequest req) {
     if (level == Conformance.REQUESTS_AND_RESPONSES) {
       add(contract.checkRequest(op, req));
     }
   }
 
-  void response(Operation op, SimResponse res) {
+  public void response(Operation op, SimResponse res) {
     if (level != Conformance.OFF && res.networkFault() == null) {
       add(contract.checkResponse(op, res));
     }
@@ -40,16 +45,16 @@ final class ConformanceChecker {
     }
   }
 
-  synchronized List<ContractViolation> violations() {
+  public synchronized List<ContractViolation> violations() {
     return List.copyOf(violations);
   }
 
-  synchronized void reset() {
+  public synchronized void reset() {
     violations.clear();
   }
 
   /** A readable report of the violations, or null when there are none. */
-  static String report(List<ContractViolation> violations) {
+  public static String report(List<ContractViolation> violations) {
     if (violations.isEmpty()) {
       return null;
     }

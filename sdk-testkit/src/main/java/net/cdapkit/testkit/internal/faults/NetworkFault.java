@@ -1,7 +1,7 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.faults;
 
 /** A broken answer at the connection level; the bridge maps each to WireMock's own fault. */
-enum NetworkFault {
+public enum NetworkFault {
   /** The connection is closed with a TCP reset before any answer. */
   CONNECTION_RESET,
   /** The connection is closed without a byte of answer. */

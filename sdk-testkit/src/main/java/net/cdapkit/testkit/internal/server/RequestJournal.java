@@ -1,27 +1,34 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import net.cdapkit.testkit.Fault;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.ReceivedRequest;
+import net.cdapkit.testkit.Verification;
 
 /**
  * The requests received since the last reset, for {@link Verification}. Thread-safe. Bounded: past
  * {@link #CAPACITY} requests it stops recording and says so, so that a long load test does not fill
  * the memory.
  */
-final class RequestJournal {
-  static final int CAPACITY = 100_000;
+public final class RequestJournal {
+  public static final int CAPACITY = 100_000;
 
   private final boolean enabled;
   private final List<ReceivedRequest> requests = new ArrayList<>(); // guarded by this
   private boolean overflow; // guarded by this
+  private final AtomicLong received = new AtomicLong();
 
-  RequestJournal(boolean enabled) {
+  public RequestJournal(boolean enabled) {
     this.enabled = enabled;
   }
 
-  void record(
+  public void record(
       Optional<Operation> operation, SimRequest req, SimResponse response, Optional<Fault> fault) {
+    received.incrementAndGet();
     if (!enabled) {
       return;
     }
@@ -37,7 +44,8 @@ final class RequestJournal {
             req.header("Idempotency-Key"),
             authorization.regionMatches(true, 0, "Bearer ", 0, 7),
             response.networkFault() != null ? 0 : response.status(),
-            fault);
+            fault,
+            req.header("traceparent"));
     synchronized (this) {
       if (requests.size() >= CAPACITY) {
         overflow = true;
@@ -47,7 +55,7 @@ final class RequestJournal {
     }
   }
 
-  synchronized List<ReceivedRequest> snapshot() {
+  public synchronized List<ReceivedRequest> snapshot() {
     if (!enabled) {
       throw new IllegalStateException(
           "This simulator does not record requests: build it with recordRequests(true)");
@@ -59,7 +67,27 @@ final class RequestJournal {
     return List.copyOf(requests);
   }
 
-  synchronized void reset() {
+  /**
+   * How many requests reached the simulator since it started, recorded or not; never reset, so a
+   * difference of two readings counts the requests in between.
+   */
+  public long received() {
+    return received.get();
+  }
+
+  /** The requests recorded after the first {@code from} since the reset, or empty if disabled. */
+  public synchronized List<ReceivedRequest> since(int from) {
+    return enabled && from <= requests.size()
+        ? List.copyOf(requests.subList(from, requests.size()))
+        : List.of();
+  }
+
+  /** How many requests are recorded since the reset. */
+  public synchronized int size() {
+    return requests.size();
+  }
+
+  public synchronized void reset() {
     requests.clear();
     overflow = false;
   }

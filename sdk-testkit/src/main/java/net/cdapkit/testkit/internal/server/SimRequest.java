@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,17 +11,17 @@ import java.util.TreeMap;
  * @param rawQuery the query string without {@code ?}, or empty
  * @param headers header names are case-insensitive; first value only
  */
-record SimRequest(
+public record SimRequest(
     String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 
-  SimRequest {
+  public SimRequest {
     TreeMap<String, String> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     ci.putAll(headers);
     headers = ci;
     body = body == null ? new byte[0] : body;
   }
 
-  Optional<String> header(String name) {
+  public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name));
   }
 

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -15,6 +15,10 @@ import net.cdapkit.capability.Habilitations;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.RecordedConsultation;
+import net.cdapkit.testkit.RecordedDialogue;
+import net.cdapkit.testkit.RecordedEnvoiPostal;
+import net.cdapkit.testkit.SyntheticDossier;
 
 /**
  * What the simulator remembers between requests: sessions, dossier references, idempotency keys and
@@ -22,7 +26,7 @@ import net.cdapkit.model.NumeroAllocataire;
  * their records and their sequence numbers under one lock, so that a key used concurrently still
  * has exactly one effect.
  */
-final class SimulatorState {
+public final class SimulatorState {
   private static final char[] ALPHANUMERIC =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -45,12 +49,12 @@ final class SimulatorState {
   private record DossierKey(CafCode caf, NumeroAllocataire numero) {}
 
   /** An authenticated session. The token is a secret: never printed. */
-  record Session(String token, DemoAgents.Agent agent, Instant expiresAt) {
-    Habilitations habilitations() {
+  public record Session(String token, DemoAgents.Agent agent, Instant expiresAt) {
+    public Habilitations habilitations() {
       return agent.profile().habilitations();
     }
 
-    String profil() {
+    public String profil() {
       return agent.profile().code();
     }
 
@@ -61,7 +65,7 @@ final class SimulatorState {
   }
 
   /** A dossier reference, valid only for the session (token) that looked it up. */
-  record Binding(
+  public record Binding(
       String reference,
       String token,
       CafCode caf,
@@ -74,11 +78,11 @@ final class SimulatorState {
   }
 
   /** The result of an idempotent operation: its receipt, and whether this call created it. */
-  record Outcome(boolean created, Json.Obj receipt) {}
+  public record Outcome(boolean created, Json.Obj receipt) {}
 
   private record Stored(Object fingerprint, Json.Obj receipt) {}
 
-  Session openSession(DemoAgents.Agent agent, Instant expiresAt) {
+  public Session openSession(DemoAgents.Agent agent, Instant expiresAt) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -89,17 +93,18 @@ final class SimulatorState {
     return session;
   }
 
-  Optional<Session> session(String token) {
+  public Optional<Session> session(String token) {
     return Optional.ofNullable(sessions.get(token));
   }
 
   /** Ends a session: its token and every reference it looked up stop working. */
-  void closeSession(Session session) {
+  public void closeSession(Session session) {
     sessions.remove(session.token());
     references.values().removeIf(b -> b.token().equals(session.token()));
   }
 
-  Binding bind(Session session, CafCode caf, NumeroAllocataire numero, FinaliteCode finalite) {
+  public Binding bind(
+      Session session, CafCode caf, NumeroAllocataire numero, FinaliteCode finalite) {
     while (true) {
       Binding b = new Binding("dos_" + alphanumeric(24), session.token(), caf, numero, finalite);
       if (references.putIfAbsent(b.reference(), b) == null) {
@@ -108,7 +113,7 @@ final class SimulatorState {
     }
   }
 
-  Optional<Binding> binding(Session session, String reference) {
+  public Optional<Binding> binding(Session session, String reference) {
     Binding b = references.get(reference);
     return b != null && b.token().equals(session.token()) ? Optional.of(b) : Optional.empty();
   }
@@ -118,7 +123,7 @@ final class SimulatorState {
    * receipt back; a repeat with another fingerprint is a conflict (40901). {@code effect} receives
    * the next sequence number of its kind and runs under the lock.
    */
-  Outcome once(
+  public Outcome once(
       String agent, String key, Object fingerprint, Kind kind, IntFunction<Json.Obj> effect) {
     String scoped = agent + '\n' + key;
     synchronized (lock) {
@@ -140,53 +145,53 @@ final class SimulatorState {
     }
   }
 
-  enum Kind {
+  public enum Kind {
     DIALOGUE,
     ENVOI_POSTAL
   }
 
-  void record(RecordedDialogue dialogue) {
+  public void record(RecordedDialogue dialogue) {
     synchronized (lock) {
       dialogues.add(dialogue);
     }
   }
 
-  void record(RecordedEnvoiPostal envoi) {
+  public void record(RecordedEnvoiPostal envoi) {
     synchronized (lock) {
       envois.add(envoi);
     }
   }
 
-  List<RecordedDialogue> dialogues() {
+  public List<RecordedDialogue> dialogues() {
     synchronized (lock) {
       return List.copyOf(dialogues);
     }
   }
 
-  List<RecordedEnvoiPostal> envoisPostaux() {
+  public List<RecordedEnvoiPostal> envoisPostaux() {
     synchronized (lock) {
       return List.copyOf(envois);
     }
   }
 
-  int authentications() {
+  public int authentications() {
     return authentications.get();
   }
 
   /** How many repeated idempotency keys were answered with the first receipt, without effect. */
-  int replays() {
+  public int replays() {
     synchronized (lock) {
       return replays;
     }
   }
 
-  void record(RecordedConsultation consultation) {
+  public void record(RecordedConsultation consultation) {
     synchronized (lock) {
       consultations.add(consultation);
     }
   }
 
-  List<RecordedConsultation> consultations() {
+  public List<RecordedConsultation> consultations() {
     synchronized (lock) {
       return List.copyOf(consultations);
     }
@@ -196,29 +201,29 @@ final class SimulatorState {
    * Remembers a secret the client sent or received (a password, a token), so that verification can
    * look for it where it must never be: in a URL. Kept until reset.
    */
-  void noteSecret(String secret) {
+  public void noteSecret(String secret) {
     if (secret != null && secret.length() >= 4) {
       secrets.add(secret);
     }
   }
 
-  java.util.Set<String> secrets() {
+  public java.util.Set<String> secrets() {
     return java.util.Set.copyOf(secrets);
   }
 
-  void add(SyntheticDossier dossier) {
+  public void add(SyntheticDossier dossier) {
     added.put(new DossierKey(dossier.caf(), dossier.numeroAllocataire()), dossier);
   }
 
-  List<SyntheticDossier> added() {
+  public List<SyntheticDossier> added() {
     return List.copyOf(added.values());
   }
 
-  Optional<SyntheticDossier> added(CafCode caf, NumeroAllocataire numero) {
+  public Optional<SyntheticDossier> added(CafCode caf, NumeroAllocataire numero) {
     return Optional.ofNullable(added.get(new DossierKey(caf, numero)));
   }
 
-  String newRequestId() {
+  public String newRequestId() {
     return "sim-" + alphanumeric(20);
   }
 
@@ -226,7 +231,7 @@ final class SimulatorState {
    * Forgets sessions, references, idempotency keys, recorded sends and consultations, added
    * dossiers, noted secrets and counters.
    */
-  void reset() {
+  public void reset() {
     synchronized (lock) {
       sessions.clear();
       references.clear();

@@ -1,9 +1,9 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.util.List;
 
 /** The online help ("Aide en ligne"): fiches pratiques about using CDAP. Fixed content. */
-final class FichesPratiques {
+public final class FichesPratiques {
   private FichesPratiques() {}
 
   private record Fiche(String id, String titre, String categorie, String resume, String miseAJour) {
@@ -62,7 +62,7 @@ final class FichesPratiques {
                   + " gestionnaire des habilitations de votre structure.",
               "2026-02-23"));
 
-  static Json.Obj json() {
+  public static Json.Obj json() {
     return Json.obj().put("fiches", FICHES.stream().<Object>map(Fiche::json).toList());
   }
 }

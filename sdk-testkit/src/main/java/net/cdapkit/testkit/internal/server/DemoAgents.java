@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,20 +11,20 @@ import net.cdapkit.capability.Profiles;
 import net.cdapkit.model.CafCode;
 
 /** The simulator's fixed agents: {@code demo-t1} to {@code demo-t5} and two refused ones. */
-final class DemoAgents {
-  static final String PASSWORD = "demo-password";
-  static final List<CafCode> CAFS =
+public final class DemoAgents {
+  public static final String PASSWORD = "demo-password";
+  public static final List<CafCode> CAFS =
       List.of(CafCode.of("751"), CafCode.of("131"), CafCode.of("691"));
-  static final String PARTENAIRE_ID = "PART-DEMO-001";
-  static final String PARTENAIRE_NOM = "Partenaire de démonstration (fictif)";
+  public static final String PARTENAIRE_ID = "PART-DEMO-001";
+  public static final String PARTENAIRE_NOM = "Partenaire de démonstration (fictif)";
 
-  enum Status {
+  public enum Status {
     ACTIVE,
     SUSPENDED,
     PASSWORD_RENEWAL
   }
 
-  record Agent(String login, String nom, Profile profile, Status status) {}
+  public record Agent(String login, String nom, Profile profile, Status status) {}
 
   private static final Map<String, Agent> AGENTS =
       Map.of(
@@ -51,7 +51,7 @@ final class DemoAgents {
   }
 
   /** The agent with these credentials; compares the password in constant time. */
-  static Optional<Agent> authenticate(String login, String password) {
+  public static Optional<Agent> authenticate(String login, String password) {
     Agent agent = AGENTS.get(login);
     boolean passwordOk =
         MessageDigest.isEqual(

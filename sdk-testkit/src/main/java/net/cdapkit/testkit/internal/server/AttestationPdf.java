@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import net.cdapkit.capability.Restriction;
 import net.cdapkit.model.AttestationType;
+import net.cdapkit.testkit.SyntheticDossier;
 import net.cdapkit.testkit.SyntheticDossier.Beneficiaire;
 import net.cdapkit.testkit.SyntheticDossier.Droit;
 import net.cdapkit.testkit.SyntheticDossier.Paiement;
@@ -29,8 +30,9 @@ import net.cdapkit.testkit.SyntheticDossier.Paiement;
  * stream, an info dictionary, and a cross-reference table with exact byte offsets. Marked as a
  * fictional document on its face.
  */
-final class AttestationPdf {
-  static final String MENTION = "Document fictif produit par le simulateur cdapkit — sans valeur";
+public final class AttestationPdf {
+  public static final String MENTION =
+      "Document fictif produit par le simulateur cdapkit — sans valeur";
 
   private static final Charset WIN_ANSI = Charset.forName("windows-1252");
   private static final int LEFT = 56;
@@ -40,7 +42,7 @@ final class AttestationPdf {
 
   private record Line(boolean bold, int size, String text, int gapBefore) {}
 
-  static String titre(AttestationType type) {
+  public static String titre(AttestationType type) {
     return switch (type) {
       case PAIEMENT -> "Attestation de paiement";
       case QUOTIENT_FAMILIAL -> "Attestation de quotient familial";
@@ -48,7 +50,7 @@ final class AttestationPdf {
     };
   }
 
-  static byte[] render(
+  public static byte[] render(
       AttestationType type,
       SyntheticDossier d,
       Set<Restriction> restrictions,
@@ -178,7 +180,7 @@ final class AttestationPdf {
     }
   }
 
-  static String euros(BigDecimal amount) {
+  public static String euros(BigDecimal amount) {
     DecimalFormat f =
         new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.FRANCE));
     // Locale.FRANCE groups with a narrow no-break space, absent from WinAnsi: use a plain space.

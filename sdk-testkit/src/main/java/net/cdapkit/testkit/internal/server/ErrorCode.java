@@ -1,7 +1,7 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 /** The contract's error codes, with their HTTP status and title. */
-enum ErrorCode {
+public enum ErrorCode {
   BAD_REQUEST(400, "00400", "Requête invalide"),
   UNKNOWN_ROUTE(404, "00404", "Ressource inconnue"),
   BAD_CREDENTIALS(401, "10001", "Identifiants incorrects"),
@@ -21,9 +21,9 @@ enum ErrorCode {
   UNAVAILABLE(503, "50003", "Service indisponible"),
   GATEWAY_TIMEOUT(504, "37002", "Intermédiaire hors-délai");
 
-  final int status;
-  final String code;
-  final String title;
+  public final int status;
+  public final String code;
+  public final String title;
 
   ErrorCode(int status, String code, String title) {
     this.status = status;

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.contract;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import net.cdapkit.testkit.ContractViolation;
+import net.cdapkit.testkit.Operation;
+import net.cdapkit.testkit.internal.server.Json;
+import net.cdapkit.testkit.internal.server.SimRequest;
+import net.cdapkit.testkit.internal.server.SimResponse;
+import net.cdapkit.testkit.internal.server.SimulatorHandler;
 
 /**
  * The contract document ({@code net/cdapkit/openapi.yaml}, shipped in sdk-core's jar) and a focused
@@ -28,8 +34,8 @@ import java.util.regex.Pattern;
  * does not know ({@code oneOf}, {@code allOf}…), rather than passing it silently. Messages never
  * quote a value.
  */
-final class OpenApiContract {
-  static final String RESOURCE = "net/cdapkit/openapi.yaml";
+public final class OpenApiContract {
+  public static final String RESOURCE = "net/cdapkit/openapi.yaml";
 
   private final Map<String, Object> root;
   private final Map<Operation, Map<String, Object>> operations = new EnumMap<>(Operation.class);
@@ -62,7 +68,7 @@ final class OpenApiContract {
   }
 
   /** The contract on the classpath, parsed once. */
-  static OpenApiContract load() {
+  public static OpenApiContract load() {
     return Holder.INSTANCE;
   }
 
@@ -76,7 +82,7 @@ final class OpenApiContract {
           throw new IllegalStateException(RESOURCE + " is not on the classpath (sdk-core's jar)");
         }
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return new OpenApiContract(map(Yaml.parse(text), "document"));
+        return new OpenApiContract(map(ContractYaml.parse(text), "document"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -114,7 +120,7 @@ final class OpenApiContract {
     }
   }
 
-  Object resolve(Object node) {
+  public Object resolve(Object node) {
     Object current = node;
     for (int depth = 0; current instanceof Map<?, ?> m && m.containsKey("$ref"); depth++) {
       if (depth > 20) {
@@ -138,7 +144,7 @@ final class OpenApiContract {
 
   // ---------------------------------------------------------------- requests
 
-  List<ContractViolation> checkRequest(Operation op, SimRequest req) {
+  public List<ContractViolation> checkRequest(Operation op, SimRequest req) {
     List<ContractViolation> out = new ArrayList<>();
     Map<String, Object> spec = operations.get(op);
     Sink sink =
@@ -256,7 +262,7 @@ final class OpenApiContract {
 
   // ---------------------------------------------------------------- responses
 
-  List<ContractViolation> checkResponse(Operation op, SimResponse res) {
+  public List<ContractViolation> checkResponse(Operation op, SimResponse res) {
     List<ContractViolation> out = new ArrayList<>();
     int status = res.status();
     Sink sink =
@@ -333,12 +339,12 @@ final class OpenApiContract {
     }
   }
 
-  interface Sink {
-    void add(String location, String rule);
+  public interface Sink {
+    public void add(String location, String rule);
   }
 
   /** Validates a JSON value (maps, lists, strings, BigDecimal, Boolean, null) against a schema. */
-  void validate(Object value, Map<String, Object> schemaIn, String path, Sink sink) {
+  public void validate(Object value, Map<String, Object> schemaIn, String path, Sink sink) {
     Map<String, Object> schema = map(resolve(schemaIn), path);
     if (value == null) {
       if (!Boolean.TRUE.equals(schema.get("nullable"))) {

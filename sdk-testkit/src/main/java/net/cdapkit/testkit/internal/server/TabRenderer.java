@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -9,21 +9,23 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import net.cdapkit.capability.Restriction;
 import net.cdapkit.capability.Tab;
+import net.cdapkit.testkit.SyntheticDossier;
 import net.cdapkit.testkit.SyntheticDossier.Courrier;
 import net.cdapkit.testkit.SyntheticDossier.Creance;
 import net.cdapkit.testkit.SyntheticDossier.Droit;
 import net.cdapkit.testkit.SyntheticDossier.Membre;
 import net.cdapkit.testkit.SyntheticDossier.Paiement;
 import net.cdapkit.testkit.SyntheticDossier.QuotientFamilial;
+import net.cdapkit.testkit.internal.fixtures.Money;
 
 /**
  * Writes a tab of a dossier as the contract's JSON, applying the session's restrictions: housing
  * aids only, no NIR, quotient familial and N-2 income only.
  */
-final class TabRenderer {
+public final class TabRenderer {
   private TabRenderer() {}
 
-  static Json.Obj render(
+  public static Json.Obj render(
       Tab tab, SyntheticDossier d, Set<Restriction> restrictions, Paging paging) {
     return switch (tab) {
       case SYNTHESE -> synthese(d, restrictions);
@@ -67,7 +69,7 @@ final class TabRenderer {
     return Json.obj().put("mois", qf.mois().toString()).put("montant", money(qf.montant()));
   }
 
-  static Json.Obj synthese(SyntheticDossier d, Set<Restriction> restrictions) {
+  public static Json.Obj synthese(SyntheticDossier d, Set<Restriction> restrictions) {
     var s = d.synthese();
     boolean narrowed = logementSeulement(restrictions);
     return Json.obj()
@@ -90,7 +92,7 @@ final class TabRenderer {
                         .put("montant", money(p.montant()))));
   }
 
-  static Json.Obj resume(SyntheticDossier d) {
+  public static Json.Obj resume(SyntheticDossier d) {
     var r = d.resume();
     var a = r.adresse();
     return Json.obj()
@@ -109,7 +111,8 @@ final class TabRenderer {
         .put("derniereModification", r.derniereModification().toString());
   }
 
-  static Json.Obj paiements(SyntheticDossier d, Set<Restriction> restrictions, Paging paging) {
+  public static Json.Obj paiements(
+      SyntheticDossier d, Set<Restriction> restrictions, Paging paging) {
     boolean narrowed = logementSeulement(restrictions);
     List<Paiement> lignes = keep(d.paiements(), narrowed, p -> p.prestation().isAideLogement());
     Paging.Page<Paiement> page = paging.apply(lignes, Paiement::periode);
@@ -131,7 +134,7 @@ final class TabRenderer {
         .put("page", page.info());
   }
 
-  static Json.Obj droits(SyntheticDossier d, Set<Restriction> restrictions) {
+  public static Json.Obj droits(SyntheticDossier d, Set<Restriction> restrictions) {
     boolean narrowed = logementSeulement(restrictions);
     List<Droit> droits = keep(d.droits(), narrowed, x -> x.prestation().isAideLogement());
     return Json.obj()
@@ -150,7 +153,7 @@ final class TabRenderer {
                         .put("motifFin", x.motifFin().orElse(null))));
   }
 
-  static Json.Obj famille(SyntheticDossier d, Set<Restriction> restrictions) {
+  public static Json.Obj famille(SyntheticDossier d, Set<Restriction> restrictions) {
     boolean sansNir = restrictions.contains(Restriction.SANS_NIR);
     return Json.obj()
         .put("perimetre", perimetre(sansNir, "SANS_NIR"))
@@ -167,7 +170,7 @@ final class TabRenderer {
         .put("aCharge", m.aCharge());
   }
 
-  static Json.Obj ressources(SyntheticDossier d, Set<Restriction> restrictions) {
+  public static Json.Obj ressources(SyntheticDossier d, Set<Restriction> restrictions) {
     boolean narrowed = restrictions.contains(Restriction.QUOTIENT_FAMILIAL_ET_N2_SEULEMENT);
     var r = d.ressources();
     Json.Obj out =
@@ -193,7 +196,7 @@ final class TabRenderer {
     return out;
   }
 
-  static Json.Obj rsa(SyntheticDossier d) {
+  public static Json.Obj rsa(SyntheticDossier d) {
     return Json.obj()
         .put(
             "dossierRsa",
@@ -218,7 +221,7 @@ final class TabRenderer {
                 .orElse(null));
   }
 
-  static Json.Obj courriers(SyntheticDossier d, Paging paging) {
+  public static Json.Obj courriers(SyntheticDossier d, Paging paging) {
     Paging.Page<Courrier> page = paging.apply(d.courriers(), c -> YearMonth.from(c.date()));
     return Json.obj()
         .put(
@@ -233,7 +236,7 @@ final class TabRenderer {
         .put("page", page.info());
   }
 
-  static Json.Obj logement(SyntheticDossier d) {
+  public static Json.Obj logement(SyntheticDossier d) {
     return Json.obj()
         .put(
             "logement",
@@ -258,7 +261,7 @@ final class TabRenderer {
                 .orElse(null));
   }
 
-  static Json.Obj creances(SyntheticDossier d, Set<Restriction> restrictions) {
+  public static Json.Obj creances(SyntheticDossier d, Set<Restriction> restrictions) {
     boolean narrowed = logementSeulement(restrictions);
     List<Creance> creances =
         keep(d.creances(), narrowed, c -> c.prestationOrigine().isAideLogement());

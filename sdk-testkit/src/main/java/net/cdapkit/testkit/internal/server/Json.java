@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -18,30 +18,30 @@ import okio.Buffer;
  * read with its {@link JsonReader}. Deliberately shares nothing with the SDK's JSON layer: the
  * simulator checks the client against the contract, not against itself.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   /** An ordered JSON object whose {@code put} skips absent values. */
-  static final class Obj {
+  public static final class Obj {
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    Obj put(String name, Object value) {
+    public Obj put(String name, Object value) {
       if (value != null) {
         fields.put(name, value);
       }
       return this;
     }
 
-    Map<String, Object> fields() {
+    public Map<String, Object> fields() {
       return fields;
     }
   }
 
-  static Obj obj() {
+  public static Obj obj() {
     return new Obj();
   }
 
-  static byte[] write(Object tree) {
+  public static byte[] write(Object tree) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.setSerializeNulls(true);
@@ -93,7 +93,7 @@ final class Json {
    *
    * @throws ApiError 00400 if the body is empty or not one well-formed JSON document
    */
-  static Object parse(byte[] body) {
+  public static Object parse(byte[] body) {
     if (body == null || body.length == 0) {
       throw ApiError.badRequest("Le corps de la requête est obligatoire (JSON).");
     }
@@ -155,7 +155,7 @@ final class Json {
    * @throws IllegalArgumentException if the bytes are not one well-formed JSON document; the
    *     message never quotes them
    */
-  static Object parseTree(byte[] body) {
+  public static Object parseTree(byte[] body) {
     try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
       Object value = readTree(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
@@ -205,7 +205,7 @@ final class Json {
 
   /** The body as a JSON object. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> parseObject(byte[] body) {
+  public static Map<String, Object> parseObject(byte[] body) {
     Object value = parse(body);
     if (!(value instanceof Map)) {
       throw ApiError.badRequest("Le corps de la requête doit être un objet JSON.");
@@ -218,7 +218,7 @@ final class Json {
    *
    * @throws ApiError 00400 naming the field, never quoting its value
    */
-  static String requiredString(Map<String, Object> body, String field, int max) {
+  public static String requiredString(Map<String, Object> body, String field, int max) {
     Object v = body.get(field);
     if (v == null) {
       throw ApiError.badRequest("Le champ '" + field + "' est obligatoire.");
@@ -235,7 +235,7 @@ final class Json {
   }
 
   /** An optional string field: absent or null gives null. */
-  static String optionalString(Map<String, Object> body, String field) {
+  public static String optionalString(Map<String, Object> body, String field) {
     Object v = body.get(field);
     if (v == null) {
       return null;

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.faults;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.cdapkit.testkit.Fault;
+import net.cdapkit.testkit.internal.server.Json;
+import net.cdapkit.testkit.internal.server.SimResponse;
 
 /**
  * Rewrites a real answer for {@link Fault#malformedJson()} and the forward-compatibility faults.
  */
-final class FaultMutations {
+public final class FaultMutations {
   /** Scalar fields whose values the contract enumerates. */
   private static final Set<String> ENUM_FIELDS =
       Set.of(
@@ -40,11 +43,11 @@ final class FaultMutations {
           "restrictions", "RESTRICTION_FUTURE",
           "finalites", "FINALITE_FUTURE");
 
-  static final String UNKNOWN_VALUE = "VALEUR_FUTURE";
+  public static final String UNKNOWN_VALUE = "VALEUR_FUTURE";
 
   private FaultMutations() {}
 
-  static SimResponse malformedJson(SimResponse real) {
+  public static SimResponse malformedJson(SimResponse real) {
     byte[] body = real.body();
     byte[] cut = new byte[body.length / 2 + 1];
     System.arraycopy(body, 0, cut, 0, body.length / 2);
@@ -55,11 +58,11 @@ final class FaultMutations {
     return real.withHeader("Content-Type", SimResponse.JSON).withBody(cut);
   }
 
-  static SimResponse unknownFields(SimResponse real) {
+  public static SimResponse unknownFields(SimResponse real) {
     return rewrite(real, FaultMutations::addFields);
   }
 
-  static SimResponse unknownEnumValues(SimResponse real) {
+  public static SimResponse unknownEnumValues(SimResponse real) {
     return rewrite(real, FaultMutations::replaceEnums);
   }
 

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * @param du first month included, or null
  * @param au last month included, or null
  */
-record Paging(YearMonth du, YearMonth au, int page, int taille) {
-  static final int DEFAULT_TAILLE = 50;
-  static final int MAX_TAILLE = 100;
+public record Paging(YearMonth du, YearMonth au, int page, int taille) {
+  public static final int DEFAULT_TAILLE = 50;
+  public static final int MAX_TAILLE = 100;
 
   private static final Pattern MOIS = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
   private static final Pattern ENTIER = Pattern.compile("[0-9]{1,9}");
@@ -27,7 +27,7 @@ record Paging(YearMonth du, YearMonth au, int page, int taille) {
    *
    * @throws ApiError 00400 naming the parameter when a value is malformed or out of range
    */
-  static Paging parse(String rawQuery) {
+  public static Paging parse(String rawQuery) {
     Map<String, String> params = new HashMap<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
@@ -93,7 +93,7 @@ record Paging(YearMonth du, YearMonth au, int page, int taille) {
   }
 
   /** One page of the items whose month is within [du, au], in the given (newest-first) order. */
-  <T> Page<T> apply(List<T> newestFirst, Function<T, YearMonth> month) {
+  public <T> Page<T> apply(List<T> newestFirst, Function<T, YearMonth> month) {
     List<T> filtered =
         newestFirst.stream()
             .filter(t -> du == null || !month.apply(t).isBefore(du))
@@ -107,8 +107,8 @@ record Paging(YearMonth du, YearMonth au, int page, int taille) {
     return new Page<>(filtered.subList((int) from, to), page, taille, to < filtered.size());
   }
 
-  record Page<T>(List<T> elements, int numero, int taille, boolean hasNext) {
-    Json.Obj info() {
+  public record Page<T>(List<T> elements, int numero, int taille, boolean hasNext) {
+    public Json.Obj info() {
       return Json.obj()
           .put("numero", numero)
           .put("taille", taille)

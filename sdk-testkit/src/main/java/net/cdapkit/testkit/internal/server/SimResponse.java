@@ -1,7 +1,8 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import net.cdapkit.testkit.internal.faults.NetworkFault;
 
 /**
  * An HTTP response as the handlers make it, independent of WireMock.
@@ -9,15 +10,15 @@ import java.util.Map;
  * @param delayMillis how long to wait before answering
  * @param networkFault a broken answer instead of this one, or null
  */
-record SimResponse(
+public record SimResponse(
     int status,
     Map<String, String> headers,
     byte[] body,
     long delayMillis,
     NetworkFault networkFault) {
-  static final String JSON = "application/json";
+  public static final String JSON = "application/json";
 
-  SimResponse {
+  public SimResponse {
     headers = Map.copyOf(headers);
     body = body == null ? new byte[0] : body;
     if (delayMillis < 0) {
@@ -25,38 +26,38 @@ record SimResponse(
     }
   }
 
-  SimResponse(int status, Map<String, String> headers, byte[] body) {
+  public SimResponse(int status, Map<String, String> headers, byte[] body) {
     this(status, headers, body, 0, null);
   }
 
-  static SimResponse json(int status, Object tree) {
+  public static SimResponse json(int status, Object tree) {
     return new SimResponse(status, Map.of("Content-Type", JSON), Json.write(tree));
   }
 
-  static SimResponse noContent() {
+  public static SimResponse noContent() {
     return new SimResponse(204, Map.of(), new byte[0]);
   }
 
-  SimResponse withHeader(String name, String value) {
+  public SimResponse withHeader(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);
     return new SimResponse(status, h, body, delayMillis, networkFault);
   }
 
-  SimResponse withBody(byte[] newBody) {
+  public SimResponse withBody(byte[] newBody) {
     return new SimResponse(status, headers, newBody, delayMillis, networkFault);
   }
 
-  SimResponse withDelay(long millis) {
+  public SimResponse withDelay(long millis) {
     return new SimResponse(status, headers, body, delayMillis + millis, networkFault);
   }
 
-  SimResponse withNetworkFault(NetworkFault fault) {
+  public SimResponse withNetworkFault(NetworkFault fault) {
     return new SimResponse(status, headers, body, delayMillis, fault);
   }
 
   /** The Content-Type header without parameters, lower case; empty when absent. */
-  String contentType() {
+  public String contentType() {
     for (Map.Entry<String, String> e : headers.entrySet()) {
       if (e.getKey().equalsIgnoreCase("Content-Type")) {
         String v = e.getValue();

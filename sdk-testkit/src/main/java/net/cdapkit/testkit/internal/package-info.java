@@ -1,0 +1,18 @@
+/**
+ * The test kit's inner parts, public only so that its packages can reach one another: not an API,
+ * not covered by compatibility, free to change in any release. Partners use {@link
+ * net.cdapkit.testkit} alone.
+ *
+ * <ul>
+ *   <li>{@code internal.server}: the simulated CDAP server — request handling, session and dossier
+ *       state, the tabs' JSON, attestation PDFs, the request journal;
+ *   <li>{@code internal.contract}: the OpenAPI contract as read from {@code openapi.yaml} and the
+ *       value-free conformance checks;
+ *   <li>{@code internal.fixtures}: the standard catalogue's dossiers and the money arithmetic they
+ *       share with the fixture DSL;
+ *   <li>{@code internal.faults}: what a fault does to an answer once it fires;
+ *   <li>{@code internal.privacy}: the personal-data scan behind {@link
+ *       net.cdapkit.testkit.Compliance} and the extension's checks.
+ * </ul>
+ */
+package net.cdapkit.testkit.internal;
