@@ -15,6 +15,7 @@ open module net.cdapkit.testkit {
   requires wiremock.standalone;
   requires com.squareup.moshi;
   requires okio;
+  requires org.snakeyaml.engine;
   requires org.slf4j;
   requires static org.immutables.value.annotations;
 }
