@@ -42,12 +42,23 @@ public final class AsyncDossier {
     this.dossier = dossier;
   }
 
-  /** The dossier whose operations these are. */
+  /**
+   * The dossier whose operations these are.
+   *
+   * @return the synchronous dossier this view was made from
+   */
   public Dossier dossier() {
     return dossier;
   }
 
-  /** The asynchronous form of {@link Dossier#read(TabRead)}; a history is fetched whole. */
+  /**
+   * The asynchronous form of {@link Dossier#read(TabRead)}; a history is fetched whole.
+   *
+   * @param <T> the tab's value type
+   * @param read which tab to read, e.g. {@link TabRead#RSA}
+   * @return a future of the tab's value, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails
+   */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> read(TabRead<T> read) {
     if (read == null) {
@@ -60,42 +71,82 @@ public final class AsyncDossier {
     return dossier.pipeline().callAsync(dossier.readOp(read));
   }
 
-  /** The synthèse tab. */
+  /**
+   * The synthèse tab.
+   *
+   * @return a future of the synthèse, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails
+   */
   public CompletableFuture<Synthese> synthese() {
     return read(TabRead.SYNTHESE);
   }
 
-  /** The résumé du dossier tab. */
+  /**
+   * The résumé du dossier tab.
+   *
+   * @return a future of the résumé, failed with a {@link net.cdapkit.error.CdapException} when the
+   *     read fails
+   */
   public CompletableFuture<ResumeDossier> resume() {
     return read(TabRead.RESUME);
   }
 
-  /** The droits tab. */
+  /**
+   * The droits tab.
+   *
+   * @return a future of the droits, failed with a {@link net.cdapkit.error.CdapException} when the
+   *     read fails
+   */
   public CompletableFuture<Droits> droits() {
     return read(TabRead.DROITS);
   }
 
-  /** The composition de la famille tab. */
+  /**
+   * The composition de la famille tab.
+   *
+   * @return a future of the family composition, failed with a {@link
+   *     net.cdapkit.error.CdapException} when the read fails
+   */
   public CompletableFuture<CompositionFamille> compositionFamille() {
     return read(TabRead.FAMILLE);
   }
 
-  /** The ressources tab. */
+  /**
+   * The ressources tab.
+   *
+   * @return a future of the ressources, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails
+   */
   public CompletableFuture<Ressources> ressources() {
     return read(TabRead.RESSOURCES);
   }
 
-  /** The RSA tab. */
+  /**
+   * The RSA tab.
+   *
+   * @return a future of the RSA tab, failed with a {@link net.cdapkit.error.CdapException} when the
+   *     read fails
+   */
   public CompletableFuture<Rsa> rsa() {
     return read(TabRead.RSA);
   }
 
-  /** The informations logement tab. */
+  /**
+   * The informations logement tab.
+   *
+   * @return a future of the housing information, failed with a {@link
+   *     net.cdapkit.error.CdapException} when the read fails
+   */
   public CompletableFuture<InformationsLogement> logement() {
     return read(TabRead.LOGEMENT);
   }
 
-  /** The créances tab. */
+  /**
+   * The créances tab.
+   *
+   * @return a future of the créances, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails
+   */
   public CompletableFuture<Creances> creances() {
     return read(TabRead.CREANCES);
   }
@@ -103,17 +154,31 @@ public final class AsyncDossier {
   /**
    * Every payment of the period, newest first: the pages are fetched one after the other before the
    * future completes, so iterating the history sends nothing.
+   *
+   * @param periode the months to read; {@link Periode#all()} for the whole history
+   * @return a future of the fully fetched history
    */
   public CompletableFuture<History<Paiement>> paiements(Periode periode) {
     return dossier.historyAsync(net.cdapkit.capability.Tab.PAIEMENTS, periode);
   }
 
-  /** Every letter of the period, newest first, fetched before the future completes. */
+  /**
+   * Every letter of the period, newest first, fetched before the future completes.
+   *
+   * @param periode the months to read; {@link Periode#all()} for the whole history
+   * @return a future of the fully fetched history
+   */
   public CompletableFuture<History<Courrier>> courriers(Periode periode) {
     return dossier.historyAsync(net.cdapkit.capability.Tab.COURRIERS, periode);
   }
 
-  /** The asynchronous form of {@link Dossier#requestAttestation(AttestationType)}. */
+  /**
+   * The asynchronous form of {@link Dossier#requestAttestation(AttestationType)}.
+   *
+   * @param type which attestation to produce
+   * @return a future of the PDF, failed with a {@link net.cdapkit.error.CapabilityDeniedException}
+   *     if the profile may not get this type
+   */
   public CompletableFuture<AttestationPdf> requestAttestation(AttestationType type) {
     return dossier.pipeline().callAsync(dossier.attestationOp(type));
   }
@@ -122,13 +187,25 @@ public final class AsyncDossier {
    * The asynchronous form of {@link Dossier#requestAttestationByPost(AttestationType,
    * RequestOptions)}: one letter whatever the retries; an unknown outcome fails the future with
    * {@link net.cdapkit.error.OutcomeUnknownException} and the key to resend with.
+   *
+   * @param type which attestation to post
+   * @param options per-call options; give an idempotency key to resume safely after a restart
+   * @return a future of the CAF's receipt for the letter
    */
   public CompletableFuture<EnvoiPostalReceipt> requestAttestationByPost(
       AttestationType type, RequestOptions options) {
     return dossier.pipeline().callAsync(dossier.postalOp(type, options));
   }
 
-  /** Unwraps the {@link CompletionException} of a joined future into the SDK's exception. */
+  /**
+   * Unwraps the {@link CompletionException} of a joined future into the SDK's exception.
+   *
+   * @param <T> the future's value type
+   * @param future a future returned by this SDK
+   * @return the future's value, once completed
+   * @throws net.cdapkit.error.CdapException the SDK exception the future failed with, unwrapped
+   *     from its {@link CompletionException}
+   */
   public static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();

@@ -23,15 +23,29 @@ public final class AttestationPdf {
     this.content = content.clone();
   }
 
+  /**
+   * The attestation type this document certifies.
+   *
+   * @return the attestation type
+   */
   public AttestationType type() {
     return type;
   }
 
-  /** A copy of the PDF bytes. */
+  /**
+   * A copy of the PDF bytes.
+   *
+   * @return the document's bytes, a fresh copy at each call so the caller may change it freely
+   */
   public byte[] content() {
     return content.clone();
   }
 
+  /**
+   * The document's length.
+   *
+   * @return the size of the PDF, in bytes
+   */
   public int size() {
     return content.length;
   }
@@ -45,6 +59,8 @@ public final class AttestationPdf {
    * replaced, never followed, so the PDF cannot be redirected to another file; and no reader ever
    * sees half a document.
    *
+   * @param file where to write the PDF; an existing file is replaced
+   * @return {@code file}, for chaining
    * @throws IOException if the directory cannot be written, or {@code file} is a directory
    */
   public Path writeTo(Path file) throws IOException {

@@ -47,13 +47,23 @@ public final class BatchConsultation {
     this.caf = caf;
   }
 
-  /** The purpose declared for every dossier of the batch. Required. */
+  /**
+   * The purpose declared for every dossier of the batch. Required.
+   *
+   * @param finalite the purpose, declared once and recorded in the audit journal for each dossier
+   * @return this description, for chaining
+   */
   public BatchConsultation finalite(Finalite finalite) {
     this.finalite = finalite;
     return this;
   }
 
-  /** The tabs to read for each dossier. At least one; each must be allowed to the profile. */
+  /**
+   * The tabs to read for each dossier. At least one; each must be allowed to the profile.
+   *
+   * @param tabs the tabs to read, in any order
+   * @return this description, for chaining
+   */
   public BatchConsultation tabs(Tab... tabs) {
     if (tabs == null) {
       throw new InvalidInputException("Tabs are required");
@@ -67,7 +77,12 @@ public final class BatchConsultation {
     return this;
   }
 
-  /** The period read for history tabs (paiements, courriers); the whole history by default. */
+  /**
+   * The period read for history tabs (paiements, courriers); the whole history by default.
+   *
+   * @param periode the months of history to read
+   * @return this description, for chaining
+   */
   public BatchConsultation periode(Periode periode) {
     if (periode == null) {
       throw new InvalidInputException("Periode is required; use Periode.all()");
@@ -79,6 +94,9 @@ public final class BatchConsultation {
   /**
    * How many dossiers are in flight at once (default 4, at most 64). The rate limit, not this, sets
    * the pace: a little more concurrency than rate × latency is enough.
+   *
+   * @param concurrency the number of dossiers in flight, 1 to 64
+   * @return this description, for chaining
    */
   public BatchConsultation concurrency(int concurrency) {
     if (concurrency < 1 || concurrency > 64) {
@@ -88,13 +106,24 @@ public final class BatchConsultation {
     return this;
   }
 
-  /** Called after each dossier, one call at a time. */
+  /**
+   * Called after each dossier, one call at a time.
+   *
+   * @param onProgress told of the running counts after each dossier; need not be thread-safe
+   * @return this description, for chaining
+   */
   public BatchConsultation onProgress(Consumer<BatchProgress> onProgress) {
     this.onProgress = Objects.requireNonNullElse(onProgress, p -> {});
     return this;
   }
 
-  /** Runs the batch over numéros given as text (1 to 7 digits each). */
+  /**
+   * Runs the batch over numéros given as text (1 to 7 digits each).
+   *
+   * @param numeros the numéros as text, read lazily
+   * @param results told of each dossier's outcome, once per numéro
+   * @return the final counts and duration
+   */
   public BatchProgress runNumeros(Stream<String> numeros, Consumer<BatchItem> results) {
     if (numeros == null) {
       throw new InvalidInputException("Numéros are required");
@@ -102,7 +131,13 @@ public final class BatchConsultation {
     return run(numeros.map(NumeroAllocataire::of), results);
   }
 
-  /** Runs the batch over a stream of numéros; see {@link #run(Iterable, Consumer)}. */
+  /**
+   * Runs the batch over a stream of numéros; see {@link #run(Iterable, Consumer)}.
+   *
+   * @param numeros the numéros to consult, read lazily
+   * @param results told of each dossier's outcome, once per numéro
+   * @return the final counts and duration
+   */
   public BatchProgress run(Stream<NumeroAllocataire> numeros, Consumer<BatchItem> results) {
     if (numeros == null) {
       throw new InvalidInputException("Numéros and a result consumer are required");
@@ -120,6 +155,9 @@ public final class BatchConsultation {
    * <p>A malformed numéro in the input stops the batch (the input is the caller's); so does an
    * exception thrown by {@code results} or {@code onProgress}, which {@code run} then rethrows.
    *
+   * @param numeros the numéros to consult, read lazily as capacity frees up
+   * @param results told of each dossier's outcome, once per numéro
+   * @return the final counts and duration
    * @throws CapabilityDeniedException before anything is sent, if a tab or the finalité is not
    *     allowed to the profile
    * @throws CdapException if the calling thread is interrupted

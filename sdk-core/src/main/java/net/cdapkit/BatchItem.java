@@ -26,21 +26,39 @@ public final class BatchItem {
     this.failure = failure;
   }
 
-  /** The position of this numéro in the input, from 0. Items arrive in completion order. */
+  /**
+   * The position of this numéro in the input, from 0. Items arrive in completion order.
+   *
+   * @return the zero-based input position, to match results to inputs
+   */
   public long index() {
     return index;
   }
 
-  /** The numéro consulted. Personal data: do not log. */
+  /**
+   * The numéro consulted. Personal data: do not log.
+   *
+   * @return the numéro allocataire of this item
+   */
   public NumeroAllocataire numero() {
     return numero;
   }
 
+  /**
+   * Whether every tab of this dossier was read.
+   *
+   * @return true when the dossier was read, false when {@link #failure()} says why not
+   */
   public boolean succeeded() {
     return failure == null;
   }
 
-  /** Why this dossier failed: not found, denied, server, transport… */
+  /**
+   * Why this dossier failed: not found, denied, server, transport…
+   *
+   * @return the failure, as a {@link CdapException} subtype such as {@code NotFoundException} or
+   *     {@code CapabilityDeniedException}; empty when the dossier succeeded
+   */
   public Optional<CdapException> failure() {
     return Optional.ofNullable(failure);
   }
@@ -48,17 +66,31 @@ public final class BatchItem {
   /**
    * The value read for a tab: the tab's type ({@code Synthese}, {@code InformationsLogement}…), or
    * a {@code List} of lines for paiements and courriers.
+   *
+   * @param tab the tab asked for
+   * @return the tab's value; empty when the dossier failed or the tab was not part of the batch
    */
   public Optional<Object> tab(Tab tab) {
     return Optional.ofNullable(tabs.get(tab));
   }
 
-  /** The value read for a tab, as its type. */
+  /**
+   * The value read for a tab, as its type.
+   *
+   * @param <T> the tab's value type
+   * @param tab the tab asked for
+   * @param type the class of the tab's value, e.g. {@code Synthese.class} or {@code List.class}
+   * @return the tab's value; empty when the dossier failed or the tab was not part of the batch
+   */
   public <T> Optional<T> tab(Tab tab, Class<T> type) {
     return tab(tab).filter(type::isInstance).map(type::cast);
   }
 
-  /** Every tab read, in tab order. */
+  /**
+   * Every tab read, in tab order.
+   *
+   * @return an unmodifiable map from tab to value; empty when the dossier failed
+   */
   public Map<Tab, Object> tabs() {
     return tabs;
   }

@@ -18,24 +18,47 @@ public final class BatchProgress {
     this.elapsed = elapsed;
   }
 
-  /** Dossiers finished, successfully or not. */
+  /**
+   * Dossiers finished, successfully or not.
+   *
+   * @return the number of dossiers handled so far
+   */
   public long completed() {
     return completed;
   }
 
+  /**
+   * Dossiers read successfully.
+   *
+   * @return the number of dossiers whose tabs were all read
+   */
   public long succeeded() {
     return completed - failed;
   }
 
+  /**
+   * Dossiers that failed.
+   *
+   * @return the number of dossiers that ended with an exception
+   */
   public long failed() {
     return failed;
   }
 
+  /**
+   * Time since the batch started.
+   *
+   * @return the elapsed time, measured on a monotonic clock
+   */
   public Duration elapsed() {
     return elapsed;
   }
 
-  /** Dossiers finished per second since the start. */
+  /**
+   * Dossiers finished per second since the start.
+   *
+   * @return the throughput so far, in dossiers per second; 0 before any time has passed
+   */
   public double ratePerSecond() {
     double seconds = elapsed.toNanos() / 1e9;
     return seconds <= 0 ? 0 : completed / seconds;

@@ -30,12 +30,20 @@ public final class CafContext {
     this.caf = caf;
   }
 
-  /** The CAF selected. */
+  /**
+   * The CAF selected.
+   *
+   * @return the CAF's code
+   */
   public CafCode caf() {
     return caf;
   }
 
-  /** The session this CAF was selected in. */
+  /**
+   * The session this CAF was selected in.
+   *
+   * @return the owning session, whose profile and rate limit apply here
+   */
   public CdapSession session() {
     return session;
   }
@@ -45,6 +53,9 @@ public final class CafContext {
    * body, never in a URL; the server answers an opaque reference used by every tab. The
    * consultation is counted by the client's usage guard and recorded in its audit sink.
    *
+   * @param numero the allocataire's numéro in this CAF
+   * @param finalite the purpose of the consultation, recorded in the audit journal
+   * @return the opened dossier, whose tabs are read on demand
    * @throws net.cdapkit.error.CapabilityDeniedException if the finalité is not one of the
    *     session's, before any request
    * @throws net.cdapkit.audit.AtypicalUseException if the usage guard blocks it, before any request
@@ -55,12 +66,25 @@ public final class CafContext {
     return session.client().pipeline().call(consultation(numero, finalite));
   }
 
-  /** Convenience for {@code consultDossier(NumeroAllocataire.of(numero), finalite)}. */
+  /**
+   * Convenience for {@code consultDossier(NumeroAllocataire.of(numero), finalite)}.
+   *
+   * @param numero the allocataire's numéro as text, 1 to 7 digits
+   * @param finalite the purpose of the consultation, recorded in the audit journal
+   * @return the opened dossier, whose tabs are read on demand
+   */
   public Dossier consultDossier(String numero, Finalite finalite) {
     return consultDossier(NumeroAllocataire.of(numero), finalite);
   }
 
-  /** The asynchronous form of {@link #consultDossier(NumeroAllocataire, Finalite)}. */
+  /**
+   * The asynchronous form of {@link #consultDossier(NumeroAllocataire, Finalite)}.
+   *
+   * @param numero the allocataire's numéro in this CAF
+   * @param finalite the purpose of the consultation, recorded in the audit journal
+   * @return a future of the opened dossier, failed with a {@link net.cdapkit.error.CdapException}
+   *     such as {@code NotFoundException}
+   */
   public CompletableFuture<Dossier> consultDossierAsync(
       NumeroAllocataire numero, Finalite finalite) {
     return session.client().pipeline().callAsync(consultation(numero, finalite));
@@ -95,7 +119,12 @@ public final class CafContext {
             });
   }
 
-  /** Sends a message to this CAF (step 6, "Dialogue") with a fresh idempotency key. */
+  /**
+   * Sends a message to this CAF (step 6, "Dialogue") with a fresh idempotency key.
+   *
+   * @param message the subject, body and optional dossier
+   * @return the CAF's acknowledgement of the message
+   */
   public DialogueReceipt sendDialogue(DialogueMessage message) {
     return sendDialogue(message, RequestOptions.defaults());
   }
@@ -104,6 +133,9 @@ public final class CafContext {
    * Sends a message to this CAF. The idempotency key (the caller's, or one made for this call) is
    * reused on every retry, so the CAF receives the message once.
    *
+   * @param message the subject, body and optional dossier
+   * @param options per-call options; give an idempotency key to resume safely after a restart
+   * @return the CAF's acknowledgement of the message
    * @throws OutcomeUnknownException if no answer confirmed the sending, or the answer could not be
    *     journaled; resend with its key
    */
@@ -119,6 +151,10 @@ public final class CafContext {
    * caf.sendDialogueAsync(message, RequestOptions.defaults().withIdempotencyKey(caseId + "-dlg"))
    *     .thenAccept(receipt -> store(receipt.reference()));
    * }</pre>
+   *
+   * @param message the subject, body and optional dossier
+   * @param options per-call options; give an idempotency key to resume safely after a restart
+   * @return a future of the CAF's acknowledgement
    */
   public CompletableFuture<DialogueReceipt> sendDialogueAsync(
       DialogueMessage message, RequestOptions options) {
@@ -167,6 +203,8 @@ public final class CafContext {
   /**
    * Starts describing a batch: many dossiers of this CAF, chosen tabs, bounded concurrency, paced
    * by the session's rate limit, results streamed as they arrive.
+   *
+   * @return a new batch description, to complete and run
    */
   public BatchConsultation batch() {
     session.ensureOpen();

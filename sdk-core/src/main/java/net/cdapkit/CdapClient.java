@@ -96,16 +96,31 @@ public final class CdapClient {
     this.pipeline = new CallPipeline(this, b.eventListener);
   }
 
+  /**
+   * Starts configuring a client; {@link Builder#baseUrl(String)} and {@link Builder#credentials}
+   * are required.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this client's configuration, to derive a variant that shares its pools. */
+  /**
+   * A builder holding this client's configuration, to derive a variant that shares its pools.
+   *
+   * @return a new builder; the client built from it shares this client's connection pool and
+   *     dispatcher
+   */
   public Builder newBuilder() {
     return config.copy();
   }
 
-  /** Authenticates with the client's credentials provider. */
+  /**
+   * Authenticates with the client's credentials provider.
+   *
+   * @return a new open session for the configured agent
+   */
   public CdapSession authenticate() {
     if (credentials == null) {
       throw new InvalidInputException(
@@ -119,6 +134,8 @@ public final class CdapClient {
    * Authenticates one agent. A partner application serving several agents shares one client and
    * opens one session per agent with their own credentials.
    *
+   * @param agentCredentials where this agent's login and password come from
+   * @return a new open session for that agent
    * @throws net.cdapkit.error.AuthenticationException with a reason: bad credentials, suspended
    *     habilitation, or a password the CAF requires to be changed
    */
@@ -133,6 +150,10 @@ public final class CdapClient {
   /**
    * The asynchronous form of {@link #authenticate(CredentialsProvider)}. The provider is asked for
    * the credentials on the calling thread.
+   *
+   * @param agentCredentials where this agent's login and password come from
+   * @return a future of the new session, failed with {@link
+   *     net.cdapkit.error.AuthenticationException} if the credentials are refused
    */
   public CompletableFuture<CdapSession> authenticateAsync(CredentialsProvider agentCredentials) {
     if (agentCredentials == null) {
@@ -144,7 +165,11 @@ public final class CdapClient {
         .thenApply(first -> new CdapSession(this, agentCredentials, first));
   }
 
-  /** The server's base URL, normalised to end with {@code /}. */
+  /**
+   * The server's base URL, normalised to end with {@code /}.
+   *
+   * @return the base URL, ending with {@code /}
+   */
   public URI baseUrl() {
     return baseUrl.uri();
   }
@@ -254,18 +279,32 @@ public final class CdapClient {
     /**
      * The server's base URL, ending in {@code /api/v1/} for this contract. HTTPS is required except
      * for a loopback address (a local simulator).
+     *
+     * @param baseUrl the URL as text, e.g. {@code https://cdap.example/api/v1/}
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
+    /**
+     * The server's base URL; see {@link #baseUrl(String)}.
+     *
+     * @param baseUrl the URL, HTTPS unless loopback
+     * @return this builder
+     */
     public Builder baseUrl(URI baseUrl) {
       this.baseUrl = baseUrl == null ? null : baseUrl.toString();
       return this;
     }
 
-    /** Where the agent's credentials come from at each authentication. */
+    /**
+     * Where the agent's credentials come from at each authentication.
+     *
+     * @param credentials asked at each authentication, so a rotated password is picked up
+     * @return this builder
+     */
     public Builder credentials(CredentialsProvider credentials) {
       this.credentials = credentials;
       return this;
@@ -281,22 +320,43 @@ public final class CdapClient {
      * OkHttp's own resending is off (connection-failure retries, redirects, the 401 authenticator).
      * A caller's interceptor that calls {@code proceed} more than once resends on its own: don't,
      * or only for reads.
+     *
+     * @param okHttpClient the caller's client, left unchanged
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
       return this;
     }
 
+    /**
+     * The time allowed to open a TCP and TLS connection.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
+    /**
+     * The longest wait for the next bytes of a response.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
+    /**
+     * The longest wait for the server to accept the next bytes of a request.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;
@@ -305,12 +365,22 @@ public final class CdapClient {
     /**
      * The time allowed for one attempt of a call, from start to the last byte; the retry policy's
      * budget bounds all attempts of a call together.
+     *
+     * @param timeout a positive duration for one attempt
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
     }
 
+    /**
+     * How failed calls are retried: attempts, backoff and the budget of a whole call (default
+     * {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy the policy; {@link RetryPolicy#none()} for a single attempt
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       if (retryPolicy == null) {
         throw new InvalidInputException("retryPolicy must not be null; use RetryPolicy.none()");
@@ -319,7 +389,13 @@ public final class CdapClient {
       return this;
     }
 
-    /** The largest response body accepted: 16 MiB by default, at least 1,024 bytes. */
+    /**
+     * The largest response body accepted: 16 MiB by default, at least 1,024 bytes.
+     *
+     * @param maxResponseBytes the limit in bytes; a larger body fails the call with a {@link
+     *     net.cdapkit.error.ProtocolException}
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024) {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
@@ -331,6 +407,8 @@ public final class CdapClient {
     /**
      * How fast each session may send requests; default {@link RateLimit#serverDeclared()}.
      *
+     * @param rateLimit the pacing of each session's requests
+     * @return this builder
      * @throws InvalidInputException if null; use {@link RateLimit#none()} to turn pacing off
      */
     public Builder rateLimit(RateLimit rateLimit) {
@@ -341,7 +419,12 @@ public final class CdapClient {
       return this;
     }
 
-    /** How long before its expiry a token is renewed ahead of the next call (default 30 s). */
+    /**
+     * How long before its expiry a token is renewed ahead of the next call (default 30 s).
+     *
+     * @param margin how early a token is renewed; not negative
+     * @return this builder
+     */
     public Builder tokenRefreshMargin(Duration margin) {
       if (margin == null || margin.isNegative()) {
         throw new InvalidInputException("tokenRefreshMargin must be zero or positive");
@@ -356,6 +439,10 @@ public final class CdapClient {
      * never writes files on its own; a production client must set one, typically a {@link
      * JsonLinesAuditJournal}. A client built without one for a non-loopback server logs a WARN line
      * saying so.
+     *
+     * @param sink where audit records are appended, e.g. a {@link
+     *     net.cdapkit.audit.JsonLinesAuditJournal}
+     * @return this builder
      */
     public Builder auditSink(AuditSink sink) {
       if (sink == null) {
@@ -370,6 +457,9 @@ public final class CdapClient {
      * request is sent unless its PENDING record was kept, and an answer whose outcome record was
      * not kept is withheld ({@link net.cdapkit.audit.AuditException}). With false, such failures
      * are logged at WARN and the operation goes on, untraced.
+     *
+     * @param failClosed true to stop operations the journal could not record; false to carry on
+     * @return this builder
      */
     public Builder auditFailClosed(boolean failClosed) {
       this.auditFailClosed = failClosed;
@@ -380,6 +470,9 @@ public final class CdapClient {
      * Whether the finalité's free-text detail is copied into audit records (default false: only
      * whether one was given). The detail may describe the household, and the journal is kept for
      * years and shown to auditors; a partner whose details are case numbers may opt in.
+     *
+     * @param include true to copy the detail into records
+     * @return this builder
      */
     public Builder auditFinaliteDetail(boolean include) {
       this.auditFinaliteDetail = include;
@@ -390,6 +483,9 @@ public final class CdapClient {
      * The atypical-use guard asked before each consultation (default {@link UsageGuard#defaults()}:
      * warn above 60 an hour or 250 a day per agent, and at night); {@link UsageGuard#off()} to
      * disable it.
+     *
+     * @param guard the guard shared by every session of this client
+     * @return this builder
      */
     public Builder usageGuard(UsageGuard guard) {
       if (guard == null) {
@@ -403,6 +499,10 @@ public final class CdapClient {
      * The listener told of every call's start, attempts, retries, pacing waits, token renewals,
      * denials and end (default {@link CdapEventListener#none()}); combine several with {@link
      * CdapEventListener#composite}.
+     *
+     * @param listener told of events on the calling or dispatcher thread; must be quick and
+     *     thread-safe
+     * @return this builder
      */
     public Builder eventListener(CdapEventListener listener) {
       if (listener == null) {
@@ -413,7 +513,12 @@ public final class CdapClient {
       return this;
     }
 
-    /** The clock that dates audit records and drives the usage guard (default system UTC). */
+    /**
+     * The clock that dates audit records and drives the usage guard (default system UTC).
+     *
+     * @param clock the time source; a fixed clock in tests
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       if (clock == null) {
         throw new InvalidInputException("clock must not be null");
@@ -428,6 +533,9 @@ public final class CdapClient {
      * OkHttp's {@link CertificatePinner} takes them). Add a backup pin, or a rotation of the
      * server's key locks the client out. Pins of a caller's own OkHttp client are kept.
      *
+     * @param host the server's host name, as in the base URL
+     * @param pins the accepted public-key hashes, at least one
+     * @return this builder
      * @throws InvalidInputException unless the host is given and every pin is {@code sha256/<base64
      *     of 32 bytes>}
      */
@@ -451,6 +559,9 @@ public final class CdapClient {
     }
 
     /**
+     * Checks the configuration and builds the client.
+     *
+     * @return a new immutable, thread-safe client
      * @throws InvalidInputException naming the field: missing or malformed base URL, plain HTTP to
      *     a non-loopback host
      */

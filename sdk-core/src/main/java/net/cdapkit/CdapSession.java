@@ -83,57 +83,105 @@ public final class CdapSession implements AutoCloseable {
     LOG.debug("cdap session opened for profile {}", profile);
   }
 
-  /** The partner organisation. */
+  /**
+   * The partner organisation.
+   *
+   * @return the partner organisation the server named at authentication
+   */
   public Partenaire partenaire() {
     return partenaire;
   }
 
-  /** The agent acting in this session. */
+  /**
+   * The agent acting in this session.
+   *
+   * @return the authenticated agent
+   */
   public Agent agent() {
     return agent;
   }
 
-  /** The profile code the server gave this session, e.g. {@code T1}. */
+  /**
+   * The profile code the server gave this session, e.g. {@code T1}.
+   *
+   * @return the profile code
+   */
   public String profile() {
     return profile;
   }
 
-  /** The session's effective habilitations, as returned by the server (authoritative). */
+  /**
+   * The session's effective habilitations, as returned by the server (authoritative).
+   *
+   * @return the habilitations granted by the server
+   */
   public Habilitations habilitations() {
     return habilitations;
   }
 
-  /** This project's catalogue entry for the profile, when it models it (T1 to T5). */
+  /**
+   * This project's catalogue entry for the profile, when it models it (T1 to T5).
+   *
+   * @return the catalogue profile; empty for a profile code this version does not know
+   */
   public Optional<Profile> catalogueProfile() {
     return Profiles.forCode(profile, habilitations.cafs());
   }
 
-  /** The request rate the server declared for this session's token, per second. */
+  /**
+   * The request rate the server declared for this session's token, per second.
+   *
+   * @return the declared rate; empty when the server declared none
+   */
   public Optional<Integer> declaredRatePerSecond() {
     return declaredRate;
   }
 
-  /** When the current token expires; renewed transparently. */
+  /**
+   * When the current token expires; renewed transparently.
+   *
+   * @return the current token's expiry instant
+   */
   public Instant tokenExpiresAt() {
     return token.expiresAt;
   }
 
-  /** Whether the session is open (not closed by {@link #close()}). */
+  /**
+   * Whether the session is open (not closed by {@link #close()}).
+   *
+   * @return true until {@link #close()} is called
+   */
   public boolean isOpen() {
     return !closed;
   }
 
-  /** Whether the profile may read this tab. */
+  /**
+   * Whether the profile may read this tab.
+   *
+   * @param tab the tab to check
+   * @return true when the session's habilitations allow reading it
+   */
   public boolean canRead(Tab tab) {
     return habilitations.allowsTab(tab);
   }
 
-  /** Whether the profile may perform this action. */
+  /**
+   * Whether the profile may perform this action.
+   *
+   * @param action the action to check
+   * @return true when the session's habilitations allow it
+   */
   public boolean can(Action action) {
     return habilitations.allowsAction(action);
   }
 
-  /** Whether the profile may get this attestation type by this delivery. */
+  /**
+   * Whether the profile may get this attestation type by this delivery.
+   *
+   * @param type the attestation type
+   * @param delivery how it is delivered: as a PDF or by post
+   * @return true when the session's habilitations allow that type by that delivery
+   */
   public boolean canRequestAttestation(AttestationType type, Action delivery) {
     return (delivery == Action.ATTESTATION_PDF || delivery == Action.ATTESTATION_POSTALE)
         && habilitations.allowsAction(delivery)
@@ -143,6 +191,8 @@ public final class CdapSession implements AutoCloseable {
   /**
    * Selects the allocataire's CAF (step 3). A numéro allocataire is unique only within its CAF.
    *
+   * @param caf the CAF's code
+   * @return a context for the dossiers and dialogue of that CAF
    * @throws CapabilityDeniedException if the partner is not habilitated for this CAF
    */
   public CafContext selectCaf(CafCode caf) {
@@ -159,17 +209,31 @@ public final class CdapSession implements AutoCloseable {
     return new CafContext(this, caf);
   }
 
-  /** Convenience for {@code selectCaf(CafCode.of(code))}. */
+  /**
+   * Convenience for {@code selectCaf(CafCode.of(code))}.
+   *
+   * @param caf the CAF's code as text, e.g. {@code 751}
+   * @return a context for the dossiers and dialogue of that CAF
+   */
   public CafContext selectCaf(String caf) {
     return selectCaf(CafCode.of(caf));
   }
 
-  /** The online help: fiches pratiques (step 7). */
+  /**
+   * The online help: fiches pratiques (step 7).
+   *
+   * @return the online help, read on demand
+   */
   public AideEnLigne help() {
     return client.pipeline().call(helpOp());
   }
 
-  /** The asynchronous form of {@link #help()}. */
+  /**
+   * The asynchronous form of {@link #help()}.
+   *
+   * @return a future of the online help, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails
+   */
   public CompletableFuture<AideEnLigne> helpAsync() {
     return client.pipeline().callAsync(helpOp());
   }

@@ -17,6 +17,11 @@ public final class Credentials {
   }
 
   /**
+   * An agent's login and password, checked before any network call.
+   *
+   * @param login the agent's login
+   * @param password the agent's password; secret
+   * @return the credentials, whose {@code toString} hides the password
    * @throws InvalidInputException if the login or the password is null or blank
    */
   public static Credentials of(String login, String password) {
@@ -32,11 +37,20 @@ public final class Credentials {
     return new Credentials(login.strip(), password);
   }
 
+  /**
+   * The agent's login.
+   *
+   * @return the login, never blank
+   */
   public String login() {
     return login;
   }
 
-  /** The password. Secret: do not log. */
+  /**
+   * The password. Secret: do not log.
+   *
+   * @return the password, never blank
+   */
   public String password() {
     return password;
   }

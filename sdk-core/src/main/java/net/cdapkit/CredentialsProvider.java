@@ -18,11 +18,20 @@ import net.cdapkit.error.InvalidInputException;
 public interface CredentialsProvider {
 
   /**
+   * The credentials to use for the authentication about to happen; asked at each one.
+   *
+   * @return the credentials to authenticate with now
    * @throws InvalidInputException when no usable credentials are available
    */
   Credentials credentials();
 
-  /** Fixed credentials, e.g. in tests or when the caller already read them from a vault. */
+  /**
+   * Fixed credentials, e.g. in tests or when the caller already read them from a vault.
+   *
+   * @param login the agent's login
+   * @param password the agent's password; secret
+   * @return a provider that always answers these credentials
+   */
   static CredentialsProvider of(String login, String password) {
     Credentials credentials = Credentials.of(login, password);
     return new CredentialsProvider() {
@@ -38,12 +47,20 @@ public interface CredentialsProvider {
     };
   }
 
-  /** Reads {@code CDAP_LOGIN} and {@code CDAP_PASSWORD} from the environment, at each use. */
+  /**
+   * Reads {@code CDAP_LOGIN} and {@code CDAP_PASSWORD} from the environment, at each use.
+   *
+   * @return a provider reading the environment at each authentication
+   */
   static CredentialsProvider fromEnvironment() {
     return fromMap(System::getenv, "CDAP_LOGIN", "CDAP_PASSWORD", "environment variables");
   }
 
-  /** Reads {@code cdap.login} and {@code cdap.password} system properties, at each use. */
+  /**
+   * Reads {@code cdap.login} and {@code cdap.password} system properties, at each use.
+   *
+   * @return a provider reading the system properties at each authentication
+   */
   static CredentialsProvider fromSystemProperties() {
     return fromMap(System::getProperty, "cdap.login", "cdap.password", "system properties");
   }
@@ -51,6 +68,10 @@ public interface CredentialsProvider {
   /**
    * Reads a file of two lines, {@code login=…} and {@code password=…}, at each use. Keep the file
    * readable by the service account only.
+   *
+   * @param file the credentials file, read at each authentication so a rotated password is picked
+   *     up
+   * @return a provider reading that file
    */
   static CredentialsProvider fromFile(Path file) {
     if (file == null) {

@@ -32,18 +32,38 @@ public final class DialogueMessage {
     this.dossier = dossier;
   }
 
+  /**
+   * Starts a message; subject and body are required.
+   *
+   * @return a new empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The message's subject.
+   *
+   * @return the subject, never blank
+   */
   public String objet() {
     return objet;
   }
 
+  /**
+   * The message's body.
+   *
+   * @return the body, never blank; may hold line breaks
+   */
   public String message() {
     return message;
   }
 
+  /**
+   * The dossier the message is about.
+   *
+   * @return the dossier; empty for a message about no dossier
+   */
   public Optional<Dossier> dossier() {
     return Optional.ofNullable(dossier);
   }
@@ -68,23 +88,43 @@ public final class DialogueMessage {
 
     private Builder() {}
 
+    /**
+     * The message's subject, short and without line breaks.
+     *
+     * @param objet the subject
+     * @return this builder
+     */
     public Builder objet(String objet) {
       this.objet = objet;
       return this;
     }
 
+    /**
+     * The message's body; line breaks and tabs are kept.
+     *
+     * @param message the body
+     * @return this builder
+     */
     public Builder message(String message) {
       this.message = message;
       return this;
     }
 
-    /** The dossier the message is about; the CAF receives its reference, not the numéro. */
+    /**
+     * The dossier the message is about; the CAF receives its reference, not the numéro.
+     *
+     * @param dossier the opened dossier the message concerns
+     * @return this builder
+     */
     public Builder dossier(Dossier dossier) {
       this.dossier = dossier;
       return this;
     }
 
     /**
+     * Checks the subject and body and builds the message.
+     *
+     * @return the immutable message
      * @throws InvalidInputException if the subject or body is missing, blank, too long, or holds
      *     control characters other than line breaks and tabs
      */

@@ -86,17 +86,29 @@ public final class Dossier {
     this.options = options;
   }
 
-  /** The CAF of this dossier. */
+  /**
+   * The CAF of this dossier.
+   *
+   * @return the CAF's code
+   */
   public CafCode caf() {
     return caf;
   }
 
-  /** The numéro allocataire this dossier was opened with. Personal data: do not log. */
+  /**
+   * The numéro allocataire this dossier was opened with. Personal data: do not log.
+   *
+   * @return the numéro allocataire
+   */
   public NumeroAllocataire numero() {
     return numero;
   }
 
-  /** The purpose declared when the dossier was opened; sent with every request on it. */
+  /**
+   * The purpose declared when the dossier was opened; sent with every request on it.
+   *
+   * @return the declared purpose
+   */
   public Finalite finalite() {
     return finalite;
   }
@@ -109,6 +121,9 @@ public final class Dossier {
    * This dossier with per-call options for every operation made through the view: a time budget
    * ({@link RequestOptions#withBudget}) and a per-attempt timeout apply to reads as to writes; an
    * idempotency key applies to {@link #requestAttestationByPost} only.
+   *
+   * @param options the options applied to every call made through the returned view
+   * @return a view of this dossier with those options; this dossier is unchanged
    */
   public Dossier withOptions(RequestOptions options) {
     if (options == null) {
@@ -120,6 +135,8 @@ public final class Dossier {
   /**
    * Every operation of this dossier as a {@code CompletableFuture}, run on OkHttp's dispatcher
    * without a thread waiting per call.
+   *
+   * @return the asynchronous view of this dossier
    */
   public AsyncDossier async() {
     return new AsyncDossier(this);
@@ -129,6 +146,10 @@ public final class Dossier {
    * Reads a tab, typed: {@code read(TabRead.RSA)} is an {@link Rsa}, {@code
    * read(TabRead.paiements(periode))} a {@link History}. See {@link TabRead} for the mapping
    * between tabs, methods and operations.
+   *
+   * @param <T> the tab's value type
+   * @param read which tab to read, e.g. {@link TabRead#RSA}
+   * @return the tab's value
    */
   @SuppressWarnings("unchecked")
   public <T> T read(TabRead<T> read) {
@@ -139,64 +160,118 @@ public final class Dossier {
     return pipeline().call(readOp(read));
   }
 
-  /** Synthèse: identity, family situation, quotient familial, open prestations. */
+  /**
+   * Synthèse: identity, family situation, quotient familial, open prestations.
+   *
+   * @return the synthèse tab
+   */
   public Synthese synthese() {
     return read(TabRead.SYNTHESE);
   }
 
-  /** Résumé du dossier: address, affiliation, régime, status. */
+  /**
+   * Résumé du dossier: address, affiliation, régime, status.
+   *
+   * @return the résumé du dossier tab
+   */
   public ResumeDossier resume() {
     return read(TabRead.RESUME);
   }
 
-  /** The whole payment history, newest first, fetched page by page as it is iterated. */
+  /**
+   * The whole payment history, newest first, fetched page by page as it is iterated.
+   *
+   * @return the lazily fetched history; iterating it may throw a {@link
+   *     net.cdapkit.error.CdapException}
+   */
   public History<Paiement> paiements() {
     return paiements(Periode.all());
   }
 
-  /** The payments of a period, newest first, fetched page by page as they are iterated. */
+  /**
+   * The payments of a period, newest first, fetched page by page as they are iterated.
+   *
+   * @param periode the months to read
+   * @return the lazily fetched history; iterating it may throw a {@link
+   *     net.cdapkit.error.CdapException}
+   */
   public History<Paiement> paiements(Periode periode) {
     requireNonNull(periode, "Periode");
     return read(TabRead.paiements(periode));
   }
 
-  /** Droits: each prestation's right, open or closed, with dates and monthly amount. */
+  /**
+   * Droits: each prestation's right, open or closed, with dates and monthly amount.
+   *
+   * @return the droits tab
+   */
   public Droits droits() {
     return read(TabRead.DROITS);
   }
 
-  /** Composition de la famille: allocataire, conjoint, children, others. */
+  /**
+   * Composition de la famille: allocataire, conjoint, children, others.
+   *
+   * @return the composition de la famille tab
+   */
   public CompositionFamille compositionFamille() {
     return read(TabRead.FAMILLE);
   }
 
-  /** Ressources: quotient familial, N-2 income, quarterly declarations. */
+  /**
+   * Ressources: quotient familial, N-2 income, quarterly declarations.
+   *
+   * @return the ressources tab
+   */
   public Ressources ressources() {
     return read(TabRead.RESSOURCES);
   }
 
-  /** RSA: the RSA dossier's state, nature, amount, orientation and referent. */
+  /**
+   * RSA: the RSA dossier's state, nature, amount, orientation and referent.
+   *
+   * @return the RSA tab
+   */
   public Rsa rsa() {
     return read(TabRead.RSA);
   }
 
-  /** The whole history of letters, newest first, fetched page by page as it is iterated. */
+  /**
+   * The whole history of letters, newest first, fetched page by page as it is iterated.
+   *
+   * @return the lazily fetched history; iterating it may throw a {@link
+   *     net.cdapkit.error.CdapException}
+   */
   public History<Courrier> courriers() {
     return courriers(Periode.all());
   }
 
-  /** The letters of a period, newest first, fetched page by page as they are iterated. */
+  /**
+   * The letters of a period, newest first, fetched page by page as they are iterated.
+   *
+   * @param periode the months to read
+   * @return the lazily fetched history; iterating it may throw a {@link
+   *     net.cdapkit.error.CdapException}
+   */
   public History<Courrier> courriers(Periode periode) {
     requireNonNull(periode, "Periode");
     return read(TabRead.courriers(periode));
   }
 
-  /** Informations logement: housing, rent, landlord, tiers payant. */
+  /**
+   * Informations logement: housing, rent, landlord, tiers payant.
+   *
+   * @return the informations logement tab
+   */
   public InformationsLogement logement() {
     return read(TabRead.LOGEMENT);
   }
 
-  /** Créances: debts (indus), balances and repayment plans. */
+  /**
+   * Créances: debts (indus), balances and repayment plans.
+   *
+   * @return the créances tab
+   */
   public Creances creances() {
     return read(TabRead.CREANCES);
   }
@@ -204,13 +279,20 @@ public final class Dossier {
   /**
    * The attestation as a PDF, to view or print (step 6).
    *
+   * @param type which attestation to produce
+   * @return the PDF document
    * @throws net.cdapkit.error.CapabilityDeniedException if the profile may not get this type
    */
   public AttestationPdf requestAttestation(AttestationType type) {
     return session.client().pipeline().call(attestationOp(type));
   }
 
-  /** Has the CAF post the attestation to the allocataire, with a fresh idempotency key. */
+  /**
+   * Has the CAF post the attestation to the allocataire, with a fresh idempotency key.
+   *
+   * @param type which attestation to post
+   * @return the CAF's receipt for the letter
+   */
   public EnvoiPostalReceipt requestAttestationByPost(AttestationType type) {
     return requestAttestationByPost(type, options);
   }
@@ -219,6 +301,9 @@ public final class Dossier {
    * Has the CAF post the attestation to the allocataire (step 6). The partner gets a receipt, never
    * the address. The idempotency key is reused on every retry, so one letter is sent.
    *
+   * @param type which attestation to post
+   * @param options per-call options; give an idempotency key to resume safely after a restart
+   * @return the CAF's receipt for the letter
    * @throws net.cdapkit.error.OutcomeUnknownException if no answer confirmed the request, or the
    *     answer could not be journaled; resend with its key
    */

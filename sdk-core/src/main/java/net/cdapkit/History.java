@@ -128,21 +128,33 @@ public final class History<T> implements Iterable<T> {
     };
   }
 
-  /** A sequential stream over the whole history, fetching pages as it is consumed. */
+  /**
+   * A sequential stream over the whole history, fetching pages as it is consumed.
+   *
+   * @return a lazy stream; consuming it may throw a {@link net.cdapkit.error.CdapException}
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** Reads every page and returns the lines, newest first. */
+  /**
+   * Reads every page and returns the lines, newest first.
+   *
+   * @return an unmodifiable list of every line
+   */
   public List<T> toList() {
     List<T> all = new ArrayList<>();
     forEach(all::add);
     return List.copyOf(all);
   }
 
-  /** Which part of the history the server returned for this profile (read from the first page). */
+  /**
+   * Which part of the history the server returned for this profile (read from the first page).
+   *
+   * @return the perimeter the profile was given
+   */
   public Perimetre perimetre() {
     return fetcher.fetch(0).perimetre();
   }

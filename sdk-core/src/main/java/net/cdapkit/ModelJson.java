@@ -12,7 +12,13 @@ import net.cdapkit.internal.json.CdapJson;
 public final class ModelJson {
   private ModelJson() {}
 
-  /** The value as the contract's JSON, indented when {@code pretty}. */
+  /**
+   * The value as the contract's JSON, indented when {@code pretty}.
+   *
+   * @param value a model value, e.g. a {@code Synthese}
+   * @param pretty true for indented output, false for one line
+   * @return the JSON text
+   */
   public static String toJson(Object value, boolean pretty) {
     if (value == null) {
       throw new InvalidInputException("Value to convert is required");
@@ -26,6 +32,10 @@ public final class ModelJson {
   /**
    * Parses the contract's JSON into a value type.
    *
+   * @param <T> the value type
+   * @param json the JSON text
+   * @param type the model class to read, e.g. {@code Synthese.class}
+   * @return the parsed value
    * @throws ProtocolException if the JSON is malformed or lacks a required field
    */
   public static <T> T fromJson(String json, Class<T> type) {

@@ -17,7 +17,11 @@ public final class Periode {
     this.au = au;
   }
 
-  /** The whole history. */
+  /**
+   * The whole history.
+   *
+   * @return the period with no bounds
+   */
   public static Periode all() {
     return ALL;
   }
@@ -25,6 +29,9 @@ public final class Periode {
   /**
    * From {@code du} to {@code au}, both included.
    *
+   * @param du the first month included
+   * @param au the last month included
+   * @return the period
    * @throws InvalidInputException if either is null or {@code au} is before {@code du}
    */
   public static Periode between(YearMonth du, YearMonth au) {
@@ -37,7 +44,12 @@ public final class Periode {
     return new Periode(du, au);
   }
 
-  /** From {@code du} on. */
+  /**
+   * From {@code du} on.
+   *
+   * @param du the first month included
+   * @return the period open at its end
+   */
   public static Periode from(YearMonth du) {
     if (du == null) {
       throw new InvalidInputException("Periode start month is required");
@@ -45,7 +57,12 @@ public final class Periode {
     return new Periode(du, null);
   }
 
-  /** Up to {@code au} included. */
+  /**
+   * Up to {@code au} included.
+   *
+   * @param au the last month included
+   * @return the period open at its start
+   */
   public static Periode until(YearMonth au) {
     if (au == null) {
       throw new InvalidInputException("Periode end month is required");
@@ -53,15 +70,30 @@ public final class Periode {
     return new Periode(null, au);
   }
 
-  /** A single month. */
+  /**
+   * A single month.
+   *
+   * @param month the month
+   * @return the period of that month only
+   */
   public static Periode month(YearMonth month) {
     return between(month, month);
   }
 
+  /**
+   * The first month included.
+   *
+   * @return the first month; empty when the period has no start
+   */
   public Optional<YearMonth> du() {
     return Optional.ofNullable(du);
   }
 
+  /**
+   * The last month included.
+   *
+   * @return the last month; empty when the period has no end
+   */
   public Optional<YearMonth> au() {
     return Optional.ofNullable(au);
   }

@@ -55,12 +55,18 @@ public final class RateLimit {
   /**
    * The rate the server declares at authentication ({@code debitMaxParSeconde}), with a burst of
    * half a second's worth (at least 1); no pacing if the server declares none. The default.
+   *
+   * @return the server-declared rate limit
    */
   public static RateLimit serverDeclared() {
     return SERVER_DECLARED;
   }
 
-  /** No client-side pacing. */
+  /**
+   * No client-side pacing.
+   *
+   * @return a limit that never waits
+   */
   public static RateLimit none() {
     return NONE;
   }
@@ -68,6 +74,8 @@ public final class RateLimit {
   /**
    * A fixed rate, whatever the server declares, with a burst of half a second's worth (at least 1).
    *
+   * @param requestsPerSecond the rate, in requests per second; may be below 1
+   * @return the fixed rate limit
    * @throws InvalidInputException unless positive and finite
    */
   public static RateLimit perSecond(double requestsPerSecond) {
@@ -77,6 +85,9 @@ public final class RateLimit {
   /**
    * A fixed rate and the number of requests that may go out at once after a pause.
    *
+   * @param requestsPerSecond the rate, in requests per second; may be below 1
+   * @param burst how many requests may go out at once
+   * @return the fixed rate limit
    * @throws InvalidInputException unless the rate is positive and finite and the burst at least 1
    */
   public static RateLimit perSecond(double requestsPerSecond, int burst) {
@@ -92,6 +103,9 @@ public final class RateLimit {
    * {@code store} — across threads, clients and processes — instead of paced per session. For an
    * application that runs on several nodes under one partner account: the server counts the
    * account's requests, not each node's.
+   *
+   * @param store the store holding the shared permits
+   * @return the shared server-declared rate limit
    */
   public static RateLimit shared(PermitStore store) {
     if (store == null) {
@@ -104,6 +118,9 @@ public final class RateLimit {
    * A fixed rate shared by every session of the same partner account through {@code store}, with a
    * burst of half a second's worth (at least 1).
    *
+   * @param store the store holding the shared permits
+   * @param requestsPerSecond the rate shared by all sessions, in requests per second
+   * @return the shared fixed rate limit
    * @throws InvalidInputException unless the store is given and the rate positive and finite
    */
   public static RateLimit shared(PermitStore store, double requestsPerSecond) {
@@ -113,12 +130,20 @@ public final class RateLimit {
     return new RateLimit(Mode.FIXED, requestsPerSecond, burstFor(requestsPerSecond), store);
   }
 
-  /** The permit store shared across sessions, if any. */
+  /**
+   * The permit store shared across sessions, if any.
+   *
+   * @return the shared store; empty for a per-session limit
+   */
   public Optional<PermitStore> store() {
     return Optional.ofNullable(store);
   }
 
-  /** The fixed rate, or empty for {@link #serverDeclared()} and {@link #none()}. */
+  /**
+   * The fixed rate, or empty for {@link #serverDeclared()} and {@link #none()}.
+   *
+   * @return the rate in requests per second, or empty
+   */
   public Optional<Double> requestsPerSecond() {
     return mode == Mode.FIXED ? Optional.of(perSecond) : Optional.empty();
   }

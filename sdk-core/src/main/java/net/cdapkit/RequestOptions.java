@@ -26,6 +26,11 @@ public final class RequestOptions {
     this.budget = budget;
   }
 
+  /**
+   * No options: the client's timeouts, retry budget and a fresh idempotency key per call.
+   *
+   * @return the empty options
+   */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
@@ -34,6 +39,8 @@ public final class RequestOptions {
    * Sets the idempotency key of an operation with effects (dialogue, postal attestation). Without
    * one, the client makes a key per call; give your own to resume safely after a restart.
    *
+   * @param key the idempotency key, stable across restarts of the same operation
+   * @return new options with this key; this instance is unchanged
    * @throws InvalidInputException unless 8 to 64 characters among {@code A-Z a-z 0-9 . _ : -}
    */
   public RequestOptions withIdempotencyKey(String key) {
@@ -48,6 +55,8 @@ public final class RequestOptions {
    * Sets the time allowed for each attempt of this call, overriding the client's call timeout; the
    * retry policy's budget still bounds the call as a whole.
    *
+   * @param timeout the time allowed per attempt
+   * @return new options with this timeout; this instance is unchanged
    * @throws InvalidInputException unless positive
    */
   public RequestOptions withTimeout(Duration timeout) {
@@ -62,6 +71,8 @@ public final class RequestOptions {
    * dossier lookup — overriding the retry policy's. For reads ({@link Dossier#withOptions}) as for
    * writes.
    *
+   * @param budget the time allowed for the whole call
+   * @return new options with this budget; this instance is unchanged
    * @throws InvalidInputException unless positive
    */
   public RequestOptions withBudget(Duration budget) {
@@ -71,17 +82,29 @@ public final class RequestOptions {
     return new RequestOptions(idempotencyKey, timeout, budget);
   }
 
-  /** The idempotency key set, if any. */
+  /**
+   * The idempotency key set, if any.
+   *
+   * @return the key; empty when the client makes one per call
+   */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** The per-attempt timeout set, if any. */
+  /**
+   * The per-attempt timeout set, if any.
+   *
+   * @return the timeout; empty for the client's call timeout
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** The call's time budget set, if any. */
+  /**
+   * The call's time budget set, if any.
+   *
+   * @return the budget; empty for the retry policy's
+   */
   public Optional<Duration> budget() {
     return Optional.ofNullable(budget);
   }

@@ -34,12 +34,20 @@ public final class RetryPolicy {
     this.budget = budget;
   }
 
-  /** 3 attempts, backoff from 200 ms up to 5 s, 30 s in all. */
+  /**
+   * 3 attempts, backoff from 200 ms up to 5 s, 30 s in all.
+   *
+   * @return the default policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULT;
   }
 
-  /** One attempt only. */
+  /**
+   * One attempt only.
+   *
+   * @return a policy that never retries
+   */
   public static RetryPolicy none() {
     return NONE;
   }
@@ -51,6 +59,7 @@ public final class RetryPolicy {
    * @param initialBackoff base of the exponential backoff, not negative
    * @param maxBackoff cap of one wait, at least {@code initialBackoff}
    * @param budget total time for all attempts and waits of one call, positive
+   * @return the immutable policy
    */
   public static RetryPolicy of(
       int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration budget) {
@@ -69,18 +78,38 @@ public final class RetryPolicy {
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, budget);
   }
 
+  /**
+   * Attempts allowed, the first included.
+   *
+   * @return the maximum number of attempts, 1 to 10
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /**
+   * The base of the exponential backoff.
+   *
+   * @return the wait before the first retry, before jitter
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /**
+   * The cap of a single wait between attempts.
+   *
+   * @return the longest wait between two attempts
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /**
+   * The time allowed for all attempts of a call and the waits between them.
+   *
+   * @return the budget of a whole call
+   */
   public Duration budget() {
     return budget;
   }

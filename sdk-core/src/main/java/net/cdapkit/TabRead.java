@@ -49,17 +49,32 @@ import net.cdapkit.model.Synthese;
  * @param <T> the value the read returns
  */
 public final class TabRead<T> {
+  /** Reads the synthèse tab as a {@link Synthese}. */
   public static final TabRead<Synthese> SYNTHESE = new TabRead<>(Tab.SYNTHESE, Synthese.class);
+
+  /** Reads the résumé du dossier tab as a {@link ResumeDossier}. */
   public static final TabRead<ResumeDossier> RESUME =
       new TabRead<>(Tab.RESUME, ResumeDossier.class);
+
+  /** Reads the droits tab as {@link Droits}. */
   public static final TabRead<Droits> DROITS = new TabRead<>(Tab.DROITS, Droits.class);
+
+  /** Reads the composition de la famille tab as a {@link CompositionFamille}. */
   public static final TabRead<CompositionFamille> FAMILLE =
       new TabRead<>(Tab.FAMILLE, CompositionFamille.class);
+
+  /** Reads the ressources tab as {@link Ressources}. */
   public static final TabRead<Ressources> RESSOURCES =
       new TabRead<>(Tab.RESSOURCES, Ressources.class);
+
+  /** Reads the RSA tab as an {@link Rsa}. */
   public static final TabRead<Rsa> RSA = new TabRead<>(Tab.RSA, Rsa.class);
+
+  /** Reads the informations logement tab as {@link InformationsLogement}. */
   public static final TabRead<InformationsLogement> LOGEMENT =
       new TabRead<>(Tab.LOGEMENT, InformationsLogement.class);
+
+  /** Reads the créances tab as {@link Creances}. */
   public static final TabRead<Creances> CREANCES = new TabRead<>(Tab.CREANCES, Creances.class);
 
   private final Tab tab;
@@ -76,13 +91,23 @@ public final class TabRead<T> {
     this.periode = periode;
   }
 
-  /** The payments of a period, newest first. */
+  /**
+   * The payments of a period, newest first.
+   *
+   * @param periode the months to read
+   * @return the read of the paiements tab
+   */
   public static TabRead<History<Paiement>> paiements(Periode periode) {
     return new TabRead<>(
         Tab.PAIEMENTS, History.class, Objects.requireNonNullElse(periode, Periode.all()));
   }
 
-  /** The letters of a period, newest first. */
+  /**
+   * The letters of a period, newest first.
+   *
+   * @param periode the months to read
+   * @return the read of the courriers tab
+   */
   public static TabRead<History<Courrier>> courriers(Periode periode) {
     return new TabRead<>(
         Tab.COURRIERS, History.class, Objects.requireNonNullElse(periode, Periode.all()));
@@ -91,6 +116,10 @@ public final class TabRead<T> {
   /**
    * The read of {@code tab}, its value typed only as {@code Object}: for code that holds a {@link
    * Tab} at run time. {@code periode} applies to paiements and courriers.
+   *
+   * @param tab the tab to read
+   * @param periode the months to read; ignored for tabs that are not histories
+   * @return the read of that tab
    */
   public static TabRead<?> of(Tab tab, Periode periode) {
     return switch (Objects.requireNonNull(tab, "tab")) {
@@ -107,17 +136,29 @@ public final class TabRead<T> {
     };
   }
 
-  /** The tab read. */
+  /**
+   * The tab read.
+   *
+   * @return the tab
+   */
   public Tab tab() {
     return tab;
   }
 
-  /** The operation that reports this read to listeners. */
+  /**
+   * The operation that reports this read to listeners.
+   *
+   * @return the operation named in events
+   */
   public CdapOperation operation() {
     return CdapOperation.forTab(tab);
   }
 
-  /** Whether the tab is a paged history (paiements, courriers). */
+  /**
+   * Whether the tab is a paged history (paiements, courriers).
+   *
+   * @return true for paiements and courriers
+   */
   public boolean paged() {
     return periode != null;
   }

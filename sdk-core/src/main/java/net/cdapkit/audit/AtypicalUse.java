@@ -45,35 +45,65 @@ public final class AtypicalUse {
     this.blocked = blocked;
   }
 
+  /**
+   * The partner organisation's identifier, as the server gave it at authentication.
+   *
+   * @return the partner's identifier
+   */
   public String partner() {
     return partner;
   }
 
-  /** The agent's identifier. An employee's login: show it to the partner, not in shared logs. */
+  /**
+   * The agent's identifier. An employee's login: show it to the partner, not in shared logs.
+   *
+   * @return the agent's login
+   */
   public String agent() {
     return agent;
   }
 
+  /**
+   * When the consultation was attempted, by the client's clock.
+   *
+   * @return the consultation's instant
+   */
   public Instant at() {
     return at;
   }
 
-  /** At least one reason. */
+  /**
+   * At least one reason.
+   *
+   * @return an unmodifiable, non-empty set of why the consultation is atypical
+   */
   public Set<Reason> reasons() {
     return reasons;
   }
 
-  /** The agent's consultations in the hour before, this one included. */
+  /**
+   * The agent's consultations in the hour before, this one included.
+   *
+   * @return the consultation count over the last hour
+   */
   public int lastHour() {
     return lastHour;
   }
 
-  /** The agent's consultations in the 24 hours before, this one included. */
+  /**
+   * The agent's consultations in the 24 hours before, this one included.
+   *
+   * @return the consultation count over the last 24 hours
+   */
   public int lastDay() {
     return lastDay;
   }
 
-  /** Whether the guard blocked the consultation (BLOCK mode) rather than warn. */
+  /**
+   * Whether the guard blocked the consultation (BLOCK mode) rather than warn.
+   *
+   * @return true when the consultation was refused, false when it went ahead with a warning
+   */
   public boolean blocked() {
     return blocked;
   }

@@ -30,18 +30,34 @@ public final class AuditChain {
       AuditJournalVerifier.Problem problem,
       String detail) {
 
-    /** Whether the line is a well-formed record with the key's MAC. */
+    /**
+     * Whether the line is a well-formed record with the key's MAC.
+     *
+     * @return true when the line's format and MAC both check
+     */
     public boolean valid() {
       return problem == null;
     }
 
-    /** The record, when valid. */
+    /**
+     * The record, when valid.
+     *
+     * @return the parsed record; empty when the line is not valid
+     */
     public Optional<AuditRecord> recordIfValid() {
       return Optional.ofNullable(record);
     }
   }
 
-  /** The line and MAC of the record numbered {@code seq}, chained after {@code prev}. */
+  /**
+   * The line and MAC of the record numbered {@code seq}, chained after {@code prev}.
+   *
+   * @param key the journal key
+   * @param seq the record's sequence number, from 1
+   * @param record the record to write
+   * @param prev the previous record's MAC in hex, 64 zeros for the first
+   * @return the record's line and its MAC
+   */
   public static Link link(AuditKey key, long seq, AuditRecord record, String prev) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(record, "record");
@@ -54,6 +70,10 @@ public final class AuditChain {
    * Checks one line against the key: well-formed, MAC of the key over its own {@code prev} and
    * content. Says nothing of its place in the chain (the caller compares {@code prev} and {@code
    * seq} with the previous record's). Messages never quote the line.
+   *
+   * @param key the journal key
+   * @param line one journal line, without its newline
+   * @return the outcome of the check, never null even for a garbled line
    */
   public static Checked check(AuditKey key, String line) {
     JournalFormat.Line split;
@@ -90,13 +110,24 @@ public final class AuditChain {
    * The MAC of a statement chained after {@code prev} with the chain's own step: HMAC under the
    * journal key of prev's 32 bytes ‖ the statement's UTF-8 bytes. For what a store signs beside its
    * records, such as a retention checkpoint naming the last record purged.
+   *
+   * @param key the journal key
+   * @param prev the MAC in hex that the statement follows
+   * @param statement the text to sign
+   * @return the MAC in lower-case hex
    */
   public static String sign(AuditKey key, String prev, String statement) {
     Objects.requireNonNull(key, "key");
     return JournalFormat.mac(key, prev, statement);
   }
 
-  /** Compares two MACs in hex, in constant time. */
+  /**
+   * Compares two MACs in hex, in constant time.
+   *
+   * @param a one MAC in hex
+   * @param b the other MAC in hex
+   * @return true when both are equal
+   */
   public static boolean sameMac(String a, String b) {
     if (a == null || b == null || a.length() != b.length()) {
       return false;

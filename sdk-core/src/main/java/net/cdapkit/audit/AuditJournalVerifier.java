@@ -61,26 +61,47 @@ public final class AuditJournalVerifier {
       this.detail = detail;
     }
 
-    /** Whether every record checked and none is missing. */
+    /**
+     * Whether every record checked and none is missing.
+     *
+     * @return true when the chain verified end to end
+     */
     public boolean intact() {
       return problem == null;
     }
 
-    /** Records verified before the first bad one (all of them when intact). */
+    /**
+     * Records verified before the first bad one (all of them when intact).
+     *
+     * @return the number of verified records
+     */
     public long records() {
       return records;
     }
 
-    /** The last verified record's MAC (64 zeros when none), to keep as an anchor. */
+    /**
+     * The last verified record's MAC (64 zeros when none), to keep as an anchor.
+     *
+     * @return the MAC in lower-case hex
+     */
     public String lastMac() {
       return lastMac;
     }
 
-    /** The line number (from 1) of the first bad record, if any. */
+    /**
+     * The line number (from 1) of the first bad record, if any.
+     *
+     * @return the 1-based line number; empty when intact
+     */
     public OptionalLong firstBadLine() {
       return badLine > 0 ? OptionalLong.of(badLine) : OptionalLong.empty();
     }
 
+    /**
+     * What is wrong with the journal.
+     *
+     * @return the first problem found; empty when intact
+     */
     public Optional<Problem> problem() {
       return Optional.ofNullable(problem);
     }
@@ -100,7 +121,13 @@ public final class AuditJournalVerifier {
     }
   }
 
-  /** Verifies the whole journal. */
+  /**
+   * Verifies the whole journal.
+   *
+   * @param journal the journal file
+   * @param key the key the journal was written under
+   * @return the verification result; a damaged journal is a result, not an exception
+   */
   public static Result verify(Path journal, AuditKey key) {
     return verify(journal, key, 0);
   }
@@ -108,6 +135,11 @@ public final class AuditJournalVerifier {
   /**
    * Verifies the whole journal, and that it holds at least {@code expectedRecords} records (a count
    * kept elsewhere), which detects the removal of its last records.
+   *
+   * @param journal the journal file
+   * @param key the key the journal was written under
+   * @param expectedRecords the number of records the journal held when last counted
+   * @return the verification result; a damaged or truncated journal is a result, not an exception
    */
   public static Result verify(Path journal, AuditKey key, long expectedRecords) {
     Objects.requireNonNull(journal, "journal");

@@ -107,6 +107,8 @@ public final class AuditKey {
   /**
    * A key from bytes the partner keeps elsewhere (a vault). At least {@value #LENGTH} bytes.
    *
+   * @param bytes the key material; copied, so the caller may wipe its array
+   * @return the key
    * @throws InvalidInputException if shorter
    */
   public static AuditKey of(byte[] bytes) {
@@ -116,7 +118,11 @@ public final class AuditKey {
     return new AuditKey(bytes.clone());
   }
 
-  /** A new random key, from {@link SecureRandom}. */
+  /**
+   * A new random key, from {@link SecureRandom}.
+   *
+   * @return a fresh key; store it where the journal's auditors can find it
+   */
   public static AuditKey generate() {
     byte[] bytes = new byte[LENGTH];
     new SecureRandom().nextBytes(bytes);
@@ -126,6 +132,8 @@ public final class AuditKey {
   /**
    * Where {@code cdap demo} and {@code cdap audit} look for the key by default: {@code
    * ~/.cdapkit/audit.key} ({@code user.home}).
+   *
+   * @return the default key file's path
    */
   public static Path defaultLocation() {
     return Path.of(System.getProperty("user.home"), ".cdapkit", "audit.key");
@@ -134,6 +142,8 @@ public final class AuditKey {
   /**
    * Reads the key file.
    *
+   * @param file the key file
+   * @return the key it holds
    * @throws AuditException if it is missing, unreadable or not a key file, or if its POSIX
    *     permissions let its group or others read or write it (fix with {@code chmod 600})
    */
@@ -199,6 +209,8 @@ public final class AuditKey {
    * Reads the key file, or creates it with a new key when it does not exist (and its directory),
    * readable and writable by the owner only where the file system supports POSIX permissions.
    *
+   * @param file the key file, created if missing
+   * @return the key it holds or the new key
    * @throws AuditException if the file can be neither read nor created
    */
   public static AuditKey loadOrCreate(Path file) {
@@ -276,6 +288,10 @@ public final class AuditKey {
    * "caf:numéro"} (e.g. {@code "751:9900001"}, UTF-8, numéro on 7 digits) under the pseudonym key
    * ({@link #PSEUDONYM_LABEL}), in lower-case hex. Another sink (a database) uses this method, so
    * that one key names a dossier alike everywhere.
+   *
+   * @param caf the dossier's CAF
+   * @param numero the dossier's numéro allocataire
+   * @return the pseudonym in lower-case hex
    */
   public String pseudonym(CafCode caf, NumeroAllocataire numero) {
     return pseudonym(Use.PSEUDONYM, caf, numero);

@@ -26,6 +26,11 @@ public final class AuditQueries {
    * Every record about this dossier, in journal order: PENDING records and outcomes alike (an
    * outcome's {@link AuditRecord#operationId()} names its PENDING record).
    *
+   * @param journal the journal file
+   * @param key the key the journal was written under
+   * @param caf the dossier's CAF
+   * @param numero the dossier's numéro allocataire
+   * @return the matching records, in journal order; empty when the dossier was never consulted
    * @throws AuditException if the journal cannot be read
    */
   public static List<AuditRecord> who(

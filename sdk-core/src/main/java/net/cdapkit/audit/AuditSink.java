@@ -19,6 +19,7 @@ public interface AuditSink {
    * Appends one record. Called before each request (PENDING), after it (the outcome), and for each
    * refusal decided before any request.
    *
+   * @param record the record to keep, never null
    * @throws RuntimeException if the record could not be kept; with fail-closed (the default) the
    *     client then sends nothing and throws {@link AuditException}
    */
@@ -29,6 +30,8 @@ public interface AuditSink {
    * key holder can link back to a dossier. Use {@link AuditKey#pseudonym} unless you have a reason
    * not to; never return the numéro or an unkeyed hash of it (seven digits are quickly enumerated).
    *
+   * @param caf the dossier's CAF
+   * @param numero the dossier's numéro allocataire
    * @return 64 lower-case hex digits
    */
   String pseudonym(CafCode caf, NumeroAllocataire numero);
@@ -37,6 +40,8 @@ public interface AuditSink {
    * A sink that keeps nothing: the client's default. A partner's production configuration must set
    * a real sink — the convention with the CAF requires being able to say who consulted which
    * dossier, when and why, and without a sink the SDK cannot.
+   *
+   * @return the sink that discards records
    */
   static AuditSink none() {
     return NoAuditSink.INSTANCE;

@@ -91,7 +91,9 @@ public final class JournalFormat {
    * member.
    *
    * @param seq the record's sequence number, from 1
+   * @param r the record
    * @param prev the previous record's MAC in hex ({@link #GENESIS} for the first)
+   * @return the canonical text, without the MAC member
    */
   public static String canonical(long seq, AuditRecord r, String prev) {
     StringBuilder b = new StringBuilder(640);
@@ -146,6 +148,9 @@ public final class JournalFormat {
    * characters; longer, its first {@value #KEPT_CHARS} characters (never half a surrogate pair),
    * {@code "…sha256:"} and the lower-case hex SHA-256 of the whole value's UTF-8 bytes. {@code
    * null} stays {@code null}.
+   *
+   * @param value the free text, never null
+   * @return the value as recorded
    */
   public static String bound(String value) {
     if (value == null || value.length() <= MAX_FIELD_CHARS) {
@@ -165,7 +170,13 @@ public final class JournalFormat {
     }
   }
 
-  /** The record as written (without its newline): the canonical text with its MAC member. */
+  /**
+   * The record as written (without its newline): the canonical text with its MAC member.
+   *
+   * @param canonical the record's canonical text
+   * @param mac the record's MAC in hex
+   * @return the journal line
+   */
   public static String line(String canonical, String mac) {
     return canonical.substring(0, canonical.length() - 1) + MAC_MEMBER + mac + "\"}";
   }
@@ -175,6 +186,10 @@ public final class JournalFormat {
    * under the key its version calls for (the chain key from version 2, the journal key in version
    * 1).
    *
+   * @param key the journal key
+   * @param prevHex the previous record's MAC in hex, 64 zeros for the first
+   * @param canonical the record's canonical text
+   * @return the MAC in lower-case hex
    * @throws IllegalArgumentException if the text does not start with a known version
    */
   public static String mac(AuditKey key, String prevHex, String canonical) {
@@ -212,7 +227,13 @@ public final class JournalFormat {
     return new String(hex, StandardCharsets.US_ASCII);
   }
 
-  /** Whether the record's MAC is the one the key gives for its own version, prev and content. */
+  /**
+   * Whether the record's MAC is the one the key gives for its own version, prev and content.
+   *
+   * @param key the journal key
+   * @param line the split record
+   * @return true when the MAC checks
+   */
   public static boolean macMatches(AuditKey key, Line line) {
     byte[] expected =
         key.mac(
@@ -225,6 +246,12 @@ public final class JournalFormat {
   /**
    * The pseudonym a record of this version gives a dossier: {@link AuditKey#pseudonym} from version
    * 2, HMAC-SHA256 under the journal key itself in version 1.
+   *
+   * @param version the record's format version, 1 or later
+   * @param key the journal key
+   * @param caf the dossier's CAF
+   * @param numero the dossier's numéro allocataire
+   * @return the pseudonym in lower-case hex
    */
   public static String pseudonym(int version, AuditKey key, CafCode caf, NumeroAllocataire numero) {
     return key.pseudonym(
@@ -250,6 +277,8 @@ public final class JournalFormat {
    * Splits a record into version, prev, MAC and canonical text by their fixed places, so that its
    * MAC is checked before its content is trusted enough to parse.
    *
+   * @param text one journal line, without its newline
+   * @return its parts, still unverified
    * @throws IllegalArgumentException if the text does not start with a known version and end with
    *     prev and MAC; the message never quotes the text
    */
@@ -291,6 +320,8 @@ public final class JournalFormat {
   /**
    * Parses a line's content; its MAC should have been checked first.
    *
+   * @param line a split record whose MAC checked
+   * @return the sequence number, previous MAC and record
    * @throws IllegalArgumentException if it is not a well-formed record of its version; the message
    *     never quotes the line
    */

@@ -155,12 +155,24 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     }
   }
 
-  /** A builder for a journal at this path, chained under this key. */
+  /**
+   * A builder for a journal at this path, chained under this key.
+   *
+   * @param file the journal file, created on open if missing
+   * @param key the journal key
+   * @return a builder with the defaults
+   */
   public static Builder builder(Path file, AuditKey key) {
     return new Builder(file, key);
   }
 
-  /** Opens (or creates) the journal with the defaults: no fsync, locked while open. */
+  /**
+   * Opens (or creates) the journal with the defaults: no fsync, locked while open.
+   *
+   * @param file the journal file, created if missing
+   * @param key the journal key
+   * @return the open journal; close it when the application stops
+   */
   public static JsonLinesAuditJournal open(Path file, AuditKey key) {
     return builder(file, key).open();
   }
@@ -318,12 +330,20 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     return key.pseudonym(caf, numero);
   }
 
-  /** The journal file. */
+  /**
+   * The journal file.
+   *
+   * @return the journal's path
+   */
   public Path file() {
     return file;
   }
 
-  /** How many records the journal holds (the last sequence number written). */
+  /**
+   * How many records the journal holds (the last sequence number written).
+   *
+   * @return the record count
+   */
   public synchronized long records() {
     return seq;
   }
@@ -332,6 +352,8 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
    * The last record's MAC (64 zeros when empty). Keep it with {@link #records()} outside the
    * journal, e.g. daily: {@link AuditJournalVerifier#verify(Path, AuditKey, long)} then also
    * detects a journal cut short.
+   *
+   * @return the MAC in lower-case hex
    */
   public synchronized String lastMac() {
     return lastMacHex;
@@ -386,6 +408,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
      * Whether each append is forced to the disk before it returns (default false: written to the
      * operating system, which survives the process but not a power cut). Costs a disk sync per
      * record.
+     *
+     * @param fsync true to sync each record to the disk
+     * @return this builder
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
@@ -400,6 +425,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
      * another writer's append (at least 10 s, or {@link #lockWait(Duration)} if longer) and costs a
      * size check. For several processes sharing one journal, such as parallel runs of a command; a
      * service that owns its journal keeps the default.
+     *
+     * @param shared true to let other processes append while open
+     * @return this builder
      */
     public Builder shared(boolean shared) {
       this.shared = shared;
@@ -410,6 +438,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
      * How long {@link #open()} waits while another process has the journal open (default: not at
      * all). For short-lived processes that share a journal, such as successive command runs; a
      * long-running service keeps its journal open and should own it alone.
+     *
+     * @param wait the longest wait for another process's lock; zero not to wait
+     * @return this builder
      */
     public Builder lockWait(Duration wait) {
       if (wait == null || wait.isNegative()) {
@@ -422,6 +453,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     /**
      * Opens the journal, creating the file if needed.
      *
+     * @return the open journal; close it when the application stops
      * @throws AuditException if it cannot be opened, is locked by another process, or its last
      *     record is damaged or was written under another key
      */

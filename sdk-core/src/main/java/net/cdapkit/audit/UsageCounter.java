@@ -19,6 +19,9 @@ public interface UsageCounter {
    * {@code at} included, then keeps that consultation when {@code keep} accepts the counts — as one
    * step, so that two nodes counting at once do not both see room for one more.
    *
+   * @param partner the partner organisation's identifier
+   * @param agent the agent's login
+   * @param at the consultation's instant
    * @param keep told the counts; true to count this consultation, false to forget it (a preview, or
    *     a consultation the guard blocks)
    * @return the counts, this consultation included

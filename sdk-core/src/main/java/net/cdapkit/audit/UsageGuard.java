@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * a store shared by every node.
  */
 public final class UsageGuard {
+  /** Consultations per agent per hour above which the default guard warns. */
   public static final int DEFAULT_MAX_PER_HOUR = 60;
+
+  /** Consultations per agent per 24 hours above which the default guard warns. */
   public static final int DEFAULT_MAX_PER_DAY = 250;
 
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.audit");
@@ -79,16 +82,29 @@ public final class UsageGuard {
     this.counter = b.counter;
   }
 
-  /** A new guard with the documented defaults, in WARN mode, logging its warnings. */
+  /**
+   * A new guard with the documented defaults, in WARN mode, logging its warnings.
+   *
+   * @return a new guard with its own counts
+   */
   public static UsageGuard defaults() {
     return builder().build();
   }
 
-  /** A guard that never warns nor blocks. */
+  /**
+   * A guard that never warns nor blocks.
+   *
+   * @return the disabled guard
+   */
   public static UsageGuard off() {
     return new UsageGuard(builder(), false);
   }
 
+  /**
+   * Starts a guard with the documented defaults, to adjust thresholds, hours, mode or counter.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -97,6 +113,11 @@ public final class UsageGuard {
    * Counts one consultation by this agent at this time and says whether it is atypical, telling the
    * listener if so. In BLOCK mode an atypical consultation is not counted: the caller must not send
    * it (the client throws {@link AtypicalUseException}).
+   *
+   * @param partner the partner organisation's identifier
+   * @param agent the agent's login
+   * @param at the consultation's instant
+   * @return the finding when atypical; empty when the consultation is ordinary
    */
   public Optional<AtypicalUse> admit(String partner, String agent, Instant at) {
     return evaluate(partner, agent, at, true);
@@ -105,6 +126,11 @@ public final class UsageGuard {
   /**
    * What {@link #admit} would say now, without counting anything nor telling the listener: for a
    * partner's screen that warns the agent before they consult.
+   *
+   * @param partner the partner organisation's identifier
+   * @param agent the agent's login
+   * @param at the instant to check
+   * @return the finding that consulting now would give; empty when it would be ordinary
    */
   public Optional<AtypicalUse> preview(String partner, String agent, Instant at) {
     return evaluate(partner, agent, at, false);
@@ -206,34 +232,65 @@ public final class UsageGuard {
         : !t.isBefore(nightStart) || t.isBefore(nightEnd);
   }
 
+  /**
+   * Whether the guard checks anything.
+   *
+   * @return false only for {@link #off()}
+   */
   public boolean enabled() {
     return enabled;
   }
 
-  /** Consultations allowed per agent in an hour before warning; 0 means no limit. */
+  /**
+   * Consultations allowed per agent in an hour before warning; 0 means no limit.
+   *
+   * @return the hourly threshold
+   */
   public int maxPerHour() {
     return maxPerHour;
   }
 
-  /** Consultations allowed per agent in 24 hours before warning; 0 means no limit. */
+  /**
+   * Consultations allowed per agent in 24 hours before warning; 0 means no limit.
+   *
+   * @return the daily threshold
+   */
   public int maxPerDay() {
     return maxPerDay;
   }
 
-  /** When night-time starts, if the guard checks it. */
+  /**
+   * When night-time starts, if the guard checks it.
+   *
+   * @return the start of night-time; empty when not checked
+   */
   public Optional<LocalTime> nightStart() {
     return Optional.ofNullable(nightStart);
   }
 
-  /** When night-time ends, if the guard checks it. */
+  /**
+   * When night-time ends, if the guard checks it.
+   *
+   * @return the end of night-time; empty when not checked
+   */
   public Optional<LocalTime> nightEnd() {
     return Optional.ofNullable(nightEnd);
   }
 
+  /**
+   * The time zone in which night-time hours are read.
+   *
+   * @return the zone
+   */
   public ZoneId zone() {
     return zone;
   }
 
+  /**
+   * Whether an atypical consultation is only reported or also refused.
+   *
+   * @return WARN or BLOCK
+   */
   public Mode mode() {
     return mode;
   }
@@ -360,44 +417,79 @@ public final class UsageGuard {
      * Keeps the counts in {@code counter} instead of this process's memory: for an application on
      * several nodes, a store they share (e.g. {@code JdbcUsageCounter} of {@code
      * cdapkit-audit-jdbc}). Same thresholds, same modes.
+     *
+     * @param counter the shared counts store
+     * @return this builder
      */
     public Builder counter(UsageCounter counter) {
       this.counter = Objects.requireNonNull(counter, "counter");
       return this;
     }
 
-    /** Consultations per agent per hour before warning; 0 for no limit. */
+    /**
+     * Consultations per agent per hour before warning; 0 for no limit.
+     *
+     * @param max the hourly threshold, not negative
+     * @return this builder
+     */
     public Builder maxPerHour(int max) {
       this.maxPerHour = nonNegative(max, "maxPerHour");
       return this;
     }
 
-    /** Consultations per agent per 24 hours before warning; 0 for no limit. */
+    /**
+     * Consultations per agent per 24 hours before warning; 0 for no limit.
+     *
+     * @param max the daily threshold, not negative
+     * @return this builder
+     */
     public Builder maxPerDay(int max) {
       this.maxPerDay = nonNegative(max, "maxPerDay");
       return this;
     }
 
-    /** Night-time, from {@code start} to {@code end} local time (may span midnight). */
+    /**
+     * Night-time, from {@code start} to {@code end} local time (may span midnight).
+     *
+     * @param start when night-time starts
+     * @param end when night-time ends
+     * @return this builder
+     */
     public Builder nightHours(LocalTime start, LocalTime end) {
       this.nightStart = Objects.requireNonNull(start, "start");
       this.nightEnd = Objects.requireNonNull(end, "end");
       return this;
     }
 
-    /** Turns the night-time check off. */
+    /**
+     * Turns the night-time check off.
+     *
+     * @return this builder
+     */
     public Builder noNightHours() {
       this.nightStart = null;
       this.nightEnd = null;
       return this;
     }
 
-    /** The time zone of the night-time hours; default Europe/Paris. */
+    /**
+     * The time zone of the night-time hours; default Europe/Paris.
+     *
+     * @param zone the zone of the night-time hours
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
+    /**
+     * Whether an atypical consultation is only reported (WARN, the default) or refused with an
+     * {@link AtypicalUseException} (BLOCK).
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
@@ -407,12 +499,20 @@ public final class UsageGuard {
      * Told of every atypical consultation, blocked or not, on the consulting thread; default: a
      * WARN log line per agent and hour at most. Must be quick and thread-safe; what it throws is
      * logged and ignored.
+     *
+     * @param listener told of each atypical consultation
+     * @return this builder
      */
     public Builder listener(Consumer<AtypicalUse> listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
+    /**
+     * Builds the guard; its counts start empty unless a shared counter holds them.
+     *
+     * @return the guard
+     */
     public UsageGuard build() {
       return new UsageGuard(this, true);
     }
