@@ -83,7 +83,11 @@ public final class CdapSimulator implements AutoCloseable {
     this.pipeline = new SimulatorPipeline(handler, faults, journal, conformance);
   }
 
-  /** A builder with the defaults: dynamic port, system UTC clock, 30-minute tokens. */
+  /**
+   * A builder with the defaults: dynamic port, system UTC clock, 30-minute tokens.
+   *
+   * @return a new builder; {@link Builder#build()} makes the simulator
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -143,6 +147,7 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * The port the server listens on.
    *
+   * @return the local TCP port on 127.0.0.1, chosen at start when the builder asked for 0
    * @throws IllegalStateException if the simulator is not started
    */
   public int port() {
@@ -154,7 +159,12 @@ public final class CdapSimulator implements AutoCloseable {
     }
   }
 
-  /** The contract's base URL, {@code http://127.0.0.1:<port>/api/v1/}, ending in a slash. */
+  /**
+   * The contract's base URL, {@code http://127.0.0.1:<port>/api/v1/}, ending in a slash.
+   *
+   * @return the URL to give the client under test
+   * @throws IllegalStateException if the simulator is not started
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + port() + SimulatorHandler.PREFIX;
   }
@@ -175,6 +185,8 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * The contract violations seen since the last reset, at the {@link Conformance} level chosen at
    * build time (none when it is {@code OFF}).
+   *
+   * @return the violations in order of arrival; empty if the traffic followed the contract
    */
   public List<ContractViolation> contractViolations() {
     return conformance.violations();
@@ -183,6 +195,8 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * Fails with a readable report (operation, status, location in the body, rule) if a request or
    * answer broke the contract since the last reset.
+   *
+   * @throws AssertionError listing the violations, never the offending values
    */
   public void assertConformance() {
     String report = ConformanceChecker.report(conformance.violations());
@@ -195,6 +209,13 @@ public final class CdapSimulator implements AutoCloseable {
    * Answers every request of this operation with this status and JSON body instead of the
    * simulator's own answer, until the next {@link #reset()}: for a case the catalogue cannot
    * express. The answer is checked against the contract like any other, and faults still apply.
+   *
+   * @param operation the operation whose answer to replace
+   * @param status the HTTP status to answer, 200 to 599
+   * @param json the response body, sent as {@code application/json} in UTF-8
+   * @return this simulator
+   * @throws IllegalArgumentException if {@code status} is outside 200 to 599
+   * @throws NullPointerException if {@code operation} or {@code json} is null
    */
   public CdapSimulator respond(Operation operation, int status, String json) {
     Objects.requireNonNull(operation, "operation");
@@ -215,6 +236,7 @@ public final class CdapSimulator implements AutoCloseable {
    * What the client sent since the last reset: requests per operation, their headers, attempts per
    * idempotency key, and assertions such as {@link Verification#assertNoSecretsInUrls()}.
    *
+   * @return a snapshot of the requests received so far
    * @throws IllegalStateException if the simulator was built with {@code recordRequests(false)}
    */
   public Verification verify() {
@@ -232,7 +254,9 @@ public final class CdapSimulator implements AutoCloseable {
    *     () -> assertThatThrownBy(dossier::rsa).isInstanceOf(CapabilityDeniedException.class));
    * }</pre>
    *
+   * @param block the code under test, run once on the calling thread
    * @throws AssertionError if at least one request arrived while the block ran
+   * @throws NullPointerException if {@code block} is null
    */
   public void assertNoRequests(Runnable block) {
     Objects.requireNonNull(block, "block");
@@ -257,6 +281,8 @@ public final class CdapSimulator implements AutoCloseable {
    * Serves these dossiers, besides the catalogue's, until the next {@link #reset()}: the fixtures
    * of one test. A dossier with the CAF and numéro of a catalogue dossier hides it.
    *
+   * @param dossiers the synthetic dossiers to serve
+   * @return this simulator
    * @throws IllegalArgumentException if a numéro is outside the reserved fictional range
    */
   public CdapSimulator add(SyntheticDossier... dossiers) {
@@ -277,6 +303,8 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * Checks that an application's output, exceptions and {@code toString} never carry the personal
    * data of the dossiers it consulted or that were added, since the last reset.
+   *
+   * @return the checks, bound to this simulator's state at the time each one runs
    */
   public Compliance compliance() {
     return new Compliance(this);
@@ -296,56 +324,100 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * The fault rules of this simulator: delays, broken connections, error statuses, malformed or
    * extended answers, per operation or everywhere. Cleared by {@link #reset()}.
+   *
+   * @return the fault rules of this simulator, to add rules to
    */
   public Faults faults() {
     return faults;
   }
 
-  /** The clock that decides token expiry and dates receipts. */
+  /**
+   * The clock that decides token expiry and dates receipts.
+   *
+   * @return the clock given to the builder, or the system UTC clock
+   */
   public Clock clock() {
     return clock;
   }
 
-  /** The catalogue of dossiers served. */
+  /**
+   * The catalogue of dossiers served.
+   *
+   * @return the catalogue given to the builder, or {@link Catalogue#standard()}
+   */
   public Catalogue catalogue() {
     return catalogue;
   }
 
-  /** The Dialogue messages accepted since the last reset, in order; one per Idempotency-Key. */
+  /**
+   * The Dialogue messages accepted since the last reset, in order; one per Idempotency-Key.
+   *
+   * @return the messages; empty if none
+   */
   public List<RecordedDialogue> dialogues() {
     return state.dialogues();
   }
 
-  /** The postal attestations accepted since the last reset, in order; one per Idempotency-Key. */
+  /**
+   * The postal attestations accepted since the last reset, in order; one per Idempotency-Key.
+   *
+   * @return the dispatches; empty if none
+   */
   public List<RecordedEnvoiPostal> envoisPostaux() {
     return state.envoisPostaux();
   }
 
-  /** The Dialogue messages accepted for this CAF since the last reset, in order. */
+  /**
+   * The Dialogue messages accepted for this CAF since the last reset, in order.
+   *
+   * @param caf the CAF the messages were sent to
+   * @return the messages; empty if none
+   */
   public List<RecordedDialogue> dialogues(CafCode caf) {
     return state.dialogues().stream().filter(d -> d.caf().equals(caf)).toList();
   }
 
-  /** The Dialogue message accepted with this Idempotency-Key, if any. */
+  /**
+   * The Dialogue message accepted with this Idempotency-Key, if any.
+   *
+   * @param idempotencyKey the key the client sent
+   * @return the message, or empty if no message was accepted with that key since the last reset
+   */
   public Optional<RecordedDialogue> dialogue(String idempotencyKey) {
     return state.dialogues().stream()
         .filter(d -> d.idempotencyKey().equals(idempotencyKey))
         .findFirst();
   }
 
-  /** The postal attestations accepted for dossiers of this CAF since the last reset, in order. */
+  /**
+   * The postal attestations accepted for dossiers of this CAF since the last reset, in order.
+   *
+   * @param caf the CAF of the dossiers
+   * @return the dispatches; empty if none
+   */
   public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf) {
     return state.envoisPostaux().stream().filter(e -> e.caf().equals(caf)).toList();
   }
 
-  /** The postal attestations accepted for this dossier since the last reset, in order. */
+  /**
+   * The postal attestations accepted for this dossier since the last reset, in order.
+   *
+   * @param caf the CAF of the dossier
+   * @param numero the numéro allocataire of the dossier
+   * @return the dispatches; empty if none
+   */
   public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf, NumeroAllocataire numero) {
     return state.envoisPostaux().stream()
         .filter(e -> e.caf().equals(caf) && e.numeroAllocataire().equals(numero))
         .toList();
   }
 
-  /** The postal attestation accepted with this Idempotency-Key, if any. */
+  /**
+   * The postal attestation accepted with this Idempotency-Key, if any.
+   *
+   * @param idempotencyKey the key the client sent
+   * @return the dispatch, or empty if none was accepted with that key since the last reset
+   */
   public Optional<RecordedEnvoiPostal> envoiPostal(String idempotencyKey) {
     return state.envoisPostaux().stream()
         .filter(e -> e.idempotencyKey().equals(idempotencyKey))
@@ -355,17 +427,27 @@ public final class CdapSimulator implements AutoCloseable {
   /**
    * How many requests repeated an Idempotency-Key already used and got the first receipt back, with
    * no second effect, since the last reset.
+   *
+   * @return the number of replays; 0 if every key was used once
    */
   public int idempotentReplays() {
     return state.replays();
   }
 
-  /** The dossier lookups of habilitated agents since the last reset, found or not, in order. */
+  /**
+   * The dossier lookups of habilitated agents since the last reset, found or not, in order.
+   *
+   * @return the lookups; empty if none
+   */
   public List<RecordedConsultation> consultations() {
     return state.consultations();
   }
 
-  /** How many tokens were issued since the last reset. */
+  /**
+   * How many tokens were issued since the last reset.
+   *
+   * @return the number of successful authentications
+   */
   public int authentications() {
     return state.authentications();
   }
@@ -399,6 +481,10 @@ public final class CdapSimulator implements AutoCloseable {
      * processes of one partner that each keep to the rate, but together overshoot it, are caught.
      * (All demo agents belong to one partner account.) By default the simulator declares 20 per
      * second and enforces nothing, so that a test's unpaced client is never refused.
+     *
+     * @param requestsPerSecond the partner account's rate, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code requestsPerSecond} is less than 1
      */
     public Builder enforceRateLimit(int requestsPerSecond) {
       if (requestsPerSecond < 1) {
@@ -412,13 +498,22 @@ public final class CdapSimulator implements AutoCloseable {
     /**
      * Whether to keep what each request carried for {@link CdapSimulator#verify()} (default true;
      * at most 100,000 requests between resets). A long-running standalone simulator turns it off.
+     *
+     * @param recordRequests {@code false} to keep nothing, so that {@code verify()} throws
+     * @return this builder
      */
     public Builder recordRequests(boolean recordRequests) {
       this.recordRequests = recordRequests;
       return this;
     }
 
-    /** The port to listen on, on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The port to listen on, on 127.0.0.1; 0 (the default) picks a free one.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is outside 0 to 65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be between 0 and 65535");
@@ -427,13 +522,26 @@ public final class CdapSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The clock that decides token expiry and dates receipts; default system UTC. */
+    /**
+     * The clock that decides token expiry and dates receipts; default system UTC.
+     *
+     * @param clock the clock, e.g. a {@link TestClock} to expire tokens on purpose
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How long a token lives; default 30 minutes, at least one second. */
+    /**
+     * How long a token lives; default 30 minutes, at least one second.
+     *
+     * @param tokenLifetime the lifetime of each token issued, measured on the simulator's clock
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tokenLifetime} is under one second
+     * @throws NullPointerException if {@code tokenLifetime} is null
+     */
     public Builder tokenLifetime(Duration tokenLifetime) {
       Objects.requireNonNull(tokenLifetime, "tokenLifetime");
       if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -443,7 +551,13 @@ public final class CdapSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The dossiers to serve; default {@link Catalogue#standard()}. */
+    /**
+     * The dossiers to serve; default {@link Catalogue#standard()}.
+     *
+     * @param catalogue the catalogue
+     * @return this builder
+     * @throws NullPointerException if {@code catalogue} is null
+     */
     public Builder catalogue(Catalogue catalogue) {
       this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
       return this;
@@ -452,13 +566,21 @@ public final class CdapSimulator implements AutoCloseable {
     /**
      * How much traffic to check against the contract (default {@link Conformance#OFF}; the JUnit
      * extension turns it on). See {@link CdapSimulator#assertConformance()}.
+     *
+     * @param conformance the level of checking
+     * @return this builder
+     * @throws NullPointerException if {@code conformance} is null
      */
     public Builder conformance(Conformance conformance) {
       this.conformance = Objects.requireNonNull(conformance, "conformance");
       return this;
     }
 
-    /** A simulator, not started yet. */
+    /**
+     * A simulator, not started yet.
+     *
+     * @return a new simulator with this builder's settings; call {@link CdapSimulator#start()}
+     */
     public CdapSimulator build() {
       return new CdapSimulator(this);
     }

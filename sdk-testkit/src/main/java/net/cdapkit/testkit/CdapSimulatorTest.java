@@ -30,18 +30,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(CdapSimulatorExtension.class)
 public @interface CdapSimulatorTest {
-  /** The profile of the demo agent of the injected client and session: T1 (default) to T5. */
+  /**
+   * The profile of the demo agent of the injected client and session: T1 (default) to T5.
+   *
+   * @return the profile's name, {@code T1} by default
+   */
   String profile() default "T1";
 
-  /** Whether a request for a route the contract does not define fails the test. */
+  /**
+   * Whether a request for a route the contract does not define fails the test.
+   *
+   * @return {@code true} to fail the test on such a request; {@code false} by default
+   */
   boolean failOnUnmatchedRequests() default false;
 
-  /** How much traffic is checked against the contract; a violation fails the test. */
+  /**
+   * How much traffic is checked against the contract; a violation fails the test.
+   *
+   * @return the level of checking, {@link Conformance#REQUESTS_AND_RESPONSES} by default
+   */
   Conformance conformance() default Conformance.REQUESTS_AND_RESPONSES;
 
   /**
    * Whether each test fails when its logs, or the exception that failed it, carry personal data of
    * a dossier it consulted, or when a consultation went out without a finalité.
+   *
+   * @return {@code true} (default) to check compliance after each test
    */
   boolean compliance() default true;
 }

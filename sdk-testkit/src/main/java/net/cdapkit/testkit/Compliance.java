@@ -41,6 +41,11 @@ public final class Compliance {
    * Fails if the {@code toString()} of a value, or the message of an exception or of one of its
    * causes and suppressed exceptions, carries personal data of the dossiers consulted or added
    * since the simulator's last reset.
+   *
+   * @param values objects and exceptions to check; a null value is checked as the text {@code null}
+   * @return this compliance, to chain further checks
+   * @throws AssertionError naming each offending value by position and the kind of data found,
+   *     never the data
    */
   public Compliance assertNoPersonalData(Object... values) {
     PersonalData data = simulator.personalData();
@@ -65,6 +70,11 @@ public final class Compliance {
 
   /**
    * Fails if this text (a log, a report, an export) carries personal data; {@code where} names it.
+   *
+   * @param where what the text is, for the failure message, e.g. {@code "logs"}
+   * @param text the text to scan
+   * @return this compliance, to chain further checks
+   * @throws AssertionError naming {@code where} and the kind of data found, never the data
    */
   public Compliance assertNoPersonalDataIn(String where, CharSequence text) {
     List<String> problems = new ArrayList<>();
@@ -72,7 +82,12 @@ public final class Compliance {
     return fail(problems);
   }
 
-  /** Fails if a consultation reached the simulator without a finalité header. */
+  /**
+   * Fails if a consultation reached the simulator without a finalité header.
+   *
+   * @return this compliance, to chain further checks
+   * @throws AssertionError listing the consultations without an {@code X-Cdap-Finalite} header
+   */
   public Compliance assertEveryConsultationHasFinalite() {
     simulator.verify().assertEveryConsultationHasFinalite();
     return this;
@@ -115,6 +130,8 @@ public final class Compliance {
    * until {@link Capture#close()}. slf4j-simple writes to {@code System.err} at each log call, so
    * its logs are captured; so are console appenders that write through {@code System.out}. The
    * streams are global: do not capture in tests that run in parallel.
+   *
+   * @return the capture, already running; close it, best in a try-with-resources
    */
   public static Capture captureStandardStreams() {
     return new Capture();
@@ -159,7 +176,11 @@ public final class Compliance {
       return new PrintStream(both, true, StandardCharsets.UTF_8);
     }
 
-    /** What was written so far, decoded as UTF-8. */
+    /**
+     * What was written so far, decoded as UTF-8.
+     *
+     * @return the text written to both streams since the capture started, interleaved
+     */
     public String text() {
       synchronized (buffer) {
         return buffer.toString(StandardCharsets.UTF_8);

@@ -25,6 +25,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface DemoProfile {
-  /** The demo profile, {@code T1} to {@code T5}: the agent {@code demo-t1} to {@code demo-t5}. */
+  /**
+   * The demo profile, {@code T1} to {@code T5}: the agent {@code demo-t1} to {@code demo-t5}.
+   *
+   * @return the profile's name, e.g. {@code T5}
+   */
   String value();
 }

@@ -77,7 +77,14 @@ public final class Fault {
     return new Fault(Kind.STATUS, 0, 0, null, code, retryAfterSeconds, false);
   }
 
-  /** The real answer, sent after this delay (at most ten minutes). */
+  /**
+   * The real answer, sent after this delay (at most ten minutes).
+   *
+   * @param delay how long the simulator waits before answering, 0 to 10 minutes
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   * @throws IllegalArgumentException if {@code delay} is negative or over ten minutes
+   * @throws NullPointerException if {@code delay} is null
+   */
   public static Fault delay(Duration delay) {
     long ms = millis(delay, "delay");
     return new Fault(Kind.DELAY, ms, ms, null, null, -1, true);
@@ -87,6 +94,13 @@ public final class Fault {
    * The real answer, sent after a delay drawn uniformly between {@code min} and {@code max}
    * inclusive, from the seeded random source of {@link Faults}: the same seed gives the same
    * delays.
+   *
+   * @param min the shortest delay, 0 to 10 minutes
+   * @param max the longest delay, from {@code min} to 10 minutes
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   * @throws IllegalArgumentException if a bound is negative or over ten minutes, or {@code max} is
+   *     shorter than {@code min}
+   * @throws NullPointerException if a bound is null
    */
   public static Fault randomDelay(Duration min, Duration max) {
     long lo = millis(min, "min");
@@ -97,22 +111,38 @@ public final class Fault {
     return new Fault(Kind.DELAY, lo, hi, null, null, -1, true);
   }
 
-  /** The connection is reset (TCP RST) instead of an answer. */
+  /**
+   * The connection is reset (TCP RST) instead of an answer.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault connectionReset() {
     return network(NetworkFault.CONNECTION_RESET);
   }
 
-  /** The connection is closed without a byte of answer. */
+  /**
+   * The connection is closed without a byte of answer.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault emptyResponse() {
     return network(NetworkFault.EMPTY_RESPONSE);
   }
 
-  /** A 200 status line then a chunk of the body that does not parse. */
+  /**
+   * A 200 status line then a chunk of the body that does not parse.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault malformedChunk() {
     return network(NetworkFault.MALFORMED_CHUNK);
   }
 
-  /** Random bytes instead of an HTTP answer, then the connection is closed. */
+  /**
+   * Random bytes instead of an HTTP answer, then the connection is closed.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault randomDataThenClose() {
     return network(NetworkFault.RANDOM_DATA_THEN_CLOSE);
   }
@@ -121,6 +151,8 @@ public final class Fault {
    * An error status with the contract's error body: 429 ({@code 00429}, {@code Retry-After: 1}),
    * 500 ({@code 50000}), 502 ({@code 37999}), 503 ({@code 50003}) or 504 ({@code 37002}).
    *
+   * @param status the HTTP status to answer: 429, 500, 502, 503 or 504
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
    * @throws IllegalArgumentException for another status; use {@link #tokenExpired()} for 401
    */
   public static Fault http(int status) {
@@ -136,7 +168,13 @@ public final class Fault {
     };
   }
 
-  /** 429 with code {@code 00429} and {@code Retry-After} in seconds (0 to 3600). */
+  /**
+   * 429 with code {@code 00429} and {@code Retry-After} in seconds (0 to 3600).
+   *
+   * @param retryAfterSeconds the {@code Retry-After} header's value, in seconds, 0 to 3600
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   * @throws IllegalArgumentException if {@code retryAfterSeconds} is outside 0 to 3600
+   */
   public static Fault tooManyRequests(int retryAfterSeconds) {
     if (retryAfterSeconds < 0 || retryAfterSeconds > 3600) {
       throw new IllegalArgumentException("retryAfterSeconds must be between 0 and 3600");
@@ -144,12 +182,20 @@ public final class Fault {
     return status(ErrorCode.RATE_LIMITED, retryAfterSeconds);
   }
 
-  /** 401 with code {@code 10004} (token expired), as when a session outlives its token. */
+  /**
+   * 401 with code {@code 10004} (token expired), as when a session outlives its token.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault tokenExpired() {
     return status(ErrorCode.TOKEN_EXPIRED, -1);
   }
 
-  /** The real answer cut in the middle, still labelled {@code application/json}. */
+  /**
+   * The real answer cut in the middle, still labelled {@code application/json}.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
+   */
   public static Fault malformedJson() {
     return of(Kind.MALFORMED_JSON);
   }
@@ -157,6 +203,8 @@ public final class Fault {
   /**
    * The real answer with fields the contract does not define added to every JSON object, as a later
    * version of the server may send: the contract says clients must ignore them.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
    */
   public static Fault unknownFields() {
     return of(Kind.UNKNOWN_FIELDS);
@@ -167,6 +215,8 @@ public final class Fault {
    * one the contract does not list, and one unknown value added to every list of codes (onglets,
    * actions…): the contract says clients must tolerate them. The attestation type of a postal
    * receipt, which echoes the request, is left alone.
+   *
+   * @return the fault, to pass to {@link Faults.Selection#inject(Fault)}
    */
   public static Fault unknownEnumValues() {
     return of(Kind.UNKNOWN_ENUM_VALUES);
@@ -176,6 +226,8 @@ public final class Fault {
    * This fault, applied after the operation took effect: the postal attestation is scheduled or the
    * Dialogue message recorded, and the answer is lost. Delays and rewritten answers already apply
    * after the effect and are returned as they are.
+   *
+   * @return a fault like this one that applies after the effect; this fault if it already does
    */
   public Fault afterEffect() {
     return afterEffect
@@ -183,7 +235,12 @@ public final class Fault {
         : new Fault(kind, minDelayMillis, maxDelayMillis, network, code, retryAfterSeconds, true);
   }
 
-  /** Whether the operation runs (and takes effect) before this fault applies. */
+  /**
+   * Whether the operation runs (and takes effect) before this fault applies.
+   *
+   * @return {@code true} for delays, rewritten answers and faults made with {@link #afterEffect()};
+   *     {@code false} for other replaced answers
+   */
   public boolean isAfterEffect() {
     return afterEffect;
   }

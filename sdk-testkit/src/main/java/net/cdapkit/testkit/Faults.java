@@ -49,32 +49,67 @@ public final class Faults {
     this.random = new Random(seed);
   }
 
-  /** Rules that apply to these operations only. */
+  /**
+   * Rules that apply to these operations only.
+   *
+   * @param first an operation the rule applies to
+   * @param more further operations the rule applies to, if any
+   * @return a selection to narrow with {@code rate}, {@code next} or {@code skip}, then finish with
+   *     {@link Selection#inject(Fault)}
+   * @throws NullPointerException if an operation is null
+   */
   public Selection on(Operation first, Operation... more) {
     return new Selection(EnumSet.of(Objects.requireNonNull(first, "first"), more));
   }
 
-  /** Rules that apply to every operation of the contract. */
+  /**
+   * Rules that apply to every operation of the contract.
+   *
+   * @return a selection to narrow with {@code rate}, {@code next} or {@code skip}, then finish with
+   *     {@link Selection#inject(Fault)}
+   */
   public Selection everywhere() {
     return new Selection(EnumSet.allOf(Operation.class));
   }
 
-  /** Shorthand for {@code everywhere().rate(probability)}. */
+  /**
+   * Shorthand for {@code everywhere().rate(probability)}.
+   *
+   * @param probability the share of requests faulted, from 0 to 1
+   * @return a selection of every operation; finish it with {@link Selection#inject(Fault)}
+   * @throws IllegalArgumentException if {@code probability} is outside 0 to 1
+   */
   public Selection rate(double probability) {
     return everywhere().rate(probability);
   }
 
-  /** Shorthand for {@code everywhere().next(count)}. */
+  /**
+   * Shorthand for {@code everywhere().next(count)}.
+   *
+   * @param count how many requests to fault, at least 1
+   * @return a selection of every operation; finish it with {@link Selection#inject(Fault)}
+   * @throws IllegalArgumentException if {@code count} is less than 1
+   */
   public Selection next(int count) {
     return everywhere().next(count);
   }
 
-  /** Shorthand for {@code everywhere().always()}. */
+  /**
+   * Shorthand for {@code everywhere().always()}.
+   *
+   * @return a selection of every request of every operation; finish it with {@link
+   *     Selection#inject(Fault)}
+   */
   public Selection always() {
     return everywhere().always();
   }
 
-  /** Re-seeds the random source of rates and random delays; print it to replay a failing run. */
+  /**
+   * Re-seeds the random source of rates and random delays; print it to replay a failing run.
+   *
+   * @param seed the seed; the same seed and order of requests give the same faults
+   * @return these faults, for chaining
+   */
   public Faults seed(long seed) {
     synchronized (lock) {
       this.seed = seed;
@@ -83,28 +118,45 @@ public final class Faults {
     }
   }
 
-  /** The seed in use (random unless set). */
+  /**
+   * The seed in use (random unless set).
+   *
+   * @return the seed, to pass to {@link #seed(long)} to replay this run
+   */
   public long seed() {
     synchronized (lock) {
       return seed;
     }
   }
 
-  /** How many faults were injected since the last reset, delays included. */
+  /**
+   * How many faults were injected since the last reset, delays included.
+   *
+   * @return the count over every operation
+   */
   public int injected() {
     synchronized (lock) {
       return injected;
     }
   }
 
-  /** How many faults were injected into this operation since the last reset. */
+  /**
+   * How many faults were injected into this operation since the last reset.
+   *
+   * @param operation the operation to count for
+   * @return the count, delays included; 0 if none
+   */
   public int injected(Operation operation) {
     synchronized (lock) {
       return injectedByOperation.getOrDefault(operation, 0);
     }
   }
 
-  /** The rules in force, in order. */
+  /**
+   * The rules in force, in order.
+   *
+   * @return an unmodifiable snapshot; later changes do not show in it
+   */
   public List<Rule> rules() {
     synchronized (lock) {
       return Collections.unmodifiableList(new ArrayList<>(rules));
@@ -179,7 +231,13 @@ public final class Faults {
       this.operations = operations;
     }
 
-    /** Applies to each matching request with this probability, from 0 to 1. */
+    /**
+     * Applies to each matching request with this probability, from 0 to 1.
+     *
+     * @param probability the share of requests faulted: 0 never, 1 always (the default)
+     * @return this selection, for chaining
+     * @throws IllegalArgumentException if {@code probability} is outside 0 to 1 or NaN
+     */
     public Selection rate(double probability) {
       if (!(probability >= 0.0 && probability <= 1.0)) {
         throw new IllegalArgumentException("probability must be between 0 and 1");
@@ -188,7 +246,13 @@ public final class Faults {
       return this;
     }
 
-    /** Applies at most {@code count} times (to the next ones, unless a rate is set), then stops. */
+    /**
+     * Applies at most {@code count} times (to the next ones, unless a rate is set), then stops.
+     *
+     * @param count how many requests to fault, at least 1
+     * @return this selection, for chaining
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
     public Selection next(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("count must be at least 1");
@@ -197,7 +261,13 @@ public final class Faults {
       return this;
     }
 
-    /** Lets the first {@code count} matching requests through untouched. */
+    /**
+     * Lets the first {@code count} matching requests through untouched.
+     *
+     * @param count how many requests to let through first, 0 or more
+     * @return this selection, for chaining
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
     public Selection skip(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("count must not be negative");
@@ -206,14 +276,24 @@ public final class Faults {
       return this;
     }
 
-    /** Applies to every matching request, without limit (the default). */
+    /**
+     * Applies to every matching request, without limit (the default).
+     *
+     * @return this selection, with any rate or {@code next} limit undone
+     */
     public Selection always() {
       this.rate = 1.0;
       this.remaining = -1;
       return this;
     }
 
-    /** Adds the rule; it applies from the next request on. */
+    /**
+     * Adds the rule; it applies from the next request on.
+     *
+     * @param fault what to do to the selected requests
+     * @return the rule, to count its injections or {@linkplain Rule#remove() remove} it
+     * @throws NullPointerException if {@code fault} is null
+     */
     public Rule inject(Fault fault) {
       Rule rule =
           new Rule(operations, Objects.requireNonNull(fault, "fault"), rate, remaining, skip);
@@ -259,17 +339,29 @@ public final class Faults {
       return true;
     }
 
-    /** The fault this rule injects. */
+    /**
+     * The fault this rule injects.
+     *
+     * @return the fault given to {@link Selection#inject(Fault)}
+     */
     public Fault fault() {
       return fault;
     }
 
-    /** The operations it applies to. */
+    /**
+     * The operations it applies to.
+     *
+     * @return an unmodifiable set of operations
+     */
     public Set<Operation> operations() {
       return operations;
     }
 
-    /** How many times this rule fired. */
+    /**
+     * How many times this rule fired.
+     *
+     * @return the count since the rule was added
+     */
     public int injected() {
       synchronized (lock) {
         return count;

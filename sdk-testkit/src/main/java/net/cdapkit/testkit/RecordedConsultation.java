@@ -12,6 +12,10 @@ import net.cdapkit.model.NumeroAllocataire;
  * who looked up which dossier, when and for which declared purpose. {@link #toString()} masks the
  * numéro allocataire.
  *
+ * @param caf the CAF whose dossier was looked up
+ * @param numeroAllocataire the numéro allocataire looked up (personal: masked by {@link
+ *     #toString()})
+ * @param finalite the finalité declared on the lookup
  * @param agent the login of the agent
  * @param at the simulator clock's instant
  */
@@ -22,6 +26,17 @@ public record RecordedConsultation(
     String agent,
     Instant at) {
 
+  /**
+   * Checks that every component is present.
+   *
+   * @param caf the CAF whose dossier was looked up
+   * @param numeroAllocataire the numéro allocataire looked up (personal: masked by {@link
+   *     #toString()})
+   * @param finalite the finalité declared on the lookup
+   * @param agent the login of the agent
+   * @param at the simulator clock's instant
+   * @throws NullPointerException if any component is null
+   */
   public RecordedConsultation {
     requireNonNull(caf, "caf");
     requireNonNull(numeroAllocataire, "numeroAllocataire");

@@ -14,9 +14,13 @@ import net.cdapkit.model.NumeroAllocataire;
  *
  * @param reference the receipt reference, e.g. {@code DLG-751-000001}
  * @param caf the CAF the message was sent to
+ * @param objet the subject, as sent (free text: never logged)
+ * @param message the message, as sent (free text: never logged)
  * @param dossierReference the session-scoped dossier reference the message mentioned, if any
  * @param numeroAllocataire the numéro of that dossier, if any
+ * @param recuLe when the simulator accepted it, on the simulator's clock
  * @param agent the login of the agent who sent it
+ * @param idempotencyKey the {@code Idempotency-Key} of the first request that carried it
  */
 public record RecordedDialogue(
     String reference,
@@ -29,6 +33,20 @@ public record RecordedDialogue(
     String agent,
     String idempotencyKey) {
 
+  /**
+   * Checks that every component is present; the optional ones may be empty, not null.
+   *
+   * @param reference the receipt reference, e.g. {@code DLG-751-000001}
+   * @param caf the CAF the message was sent to
+   * @param objet the subject, as sent (free text: never logged)
+   * @param message the message, as sent (free text: never logged)
+   * @param dossierReference the session-scoped dossier reference the message mentioned, if any
+   * @param numeroAllocataire the numéro of that dossier, if any
+   * @param recuLe when the simulator accepted it, on the simulator's clock
+   * @param agent the login of the agent who sent it
+   * @param idempotencyKey the {@code Idempotency-Key} of the first request that carried it
+   * @throws NullPointerException if any component is null
+   */
   public RecordedDialogue {
     requireNonNull(reference, "reference");
     requireNonNull(caf, "caf");

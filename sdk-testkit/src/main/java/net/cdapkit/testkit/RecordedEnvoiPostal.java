@@ -13,8 +13,14 @@ import net.cdapkit.model.NumeroAllocataire;
  * often the client retried. {@link #toString()} masks the numéro allocataire.
  *
  * @param reference the receipt reference, e.g. {@code ENV-751-000001}
+ * @param caf the CAF of the dossier
+ * @param numeroAllocataire the numéro allocataire of the dossier (personal: masked by {@link
+ *     #toString()})
+ * @param type the kind of attestation to post
+ * @param dateEnvoiPrevue the date the CAF plans to post it
  * @param agent the login of the agent who asked
  * @param finalite the finalité declared on the request
+ * @param idempotencyKey the {@code Idempotency-Key} of the first request that carried it
  */
 public record RecordedEnvoiPostal(
     String reference,
@@ -26,6 +32,20 @@ public record RecordedEnvoiPostal(
     FinaliteCode finalite,
     String idempotencyKey) {
 
+  /**
+   * Checks that every component is present.
+   *
+   * @param reference the receipt reference, e.g. {@code ENV-751-000001}
+   * @param caf the CAF of the dossier
+   * @param numeroAllocataire the numéro allocataire of the dossier (personal: masked by {@link
+   *     #toString()})
+   * @param type the kind of attestation to post
+   * @param dateEnvoiPrevue the date the CAF plans to post it
+   * @param agent the login of the agent who asked
+   * @param finalite the finalité declared on the request
+   * @param idempotencyKey the {@code Idempotency-Key} of the first request that carried it
+   * @throws NullPointerException if any component is null
+   */
   public RecordedEnvoiPostal {
     requireNonNull(reference, "reference");
     requireNonNull(caf, "caf");

@@ -29,25 +29,47 @@ public final class TestClock extends Clock {
     this.zone = zone;
   }
 
-  /** A clock standing at this instant, in UTC. */
+  /**
+   * A clock standing at this instant, in UTC.
+   *
+   * @param instant where the clock stands until the test moves it
+   * @return a new clock, independent of any other
+   * @throws NullPointerException if {@code instant} is null
+   */
   public static TestClock at(Instant instant) {
     return new TestClock(
         new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
   }
 
-  /** A clock standing at the current instant (to the second), in UTC. */
+  /**
+   * A clock standing at the current instant (to the second), in UTC.
+   *
+   * @return a new clock that stands still from now on
+   */
   public static TestClock startingNow() {
     return at(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
-  /** Moves the clock forward (or back, with a negative duration). */
+  /**
+   * Moves the clock forward (or back, with a negative duration).
+   *
+   * @param duration how far to move; negative moves it back
+   * @return this clock, for chaining
+   * @throws NullPointerException if {@code duration} is null
+   */
   public TestClock advance(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     now.updateAndGet(i -> i.plus(duration));
     return this;
   }
 
-  /** Sets the clock to this instant. */
+  /**
+   * Sets the clock to this instant.
+   *
+   * @param instant where the clock stands from now on, before or after the current one
+   * @return this clock, for chaining
+   * @throws NullPointerException if {@code instant} is null
+   */
   public TestClock set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant"));
     return this;

@@ -36,23 +36,43 @@ public final class Verification {
     this.personalData = personalData;
   }
 
-  /** Every request received, in order of arrival. */
+  /**
+   * Every request received, in order of arrival.
+   *
+   * @return an unmodifiable list, unmatched routes included
+   */
   public List<ReceivedRequest> requests() {
     return requests;
   }
 
-  /** The requests for this operation, in order. */
+  /**
+   * The requests for this operation, in order.
+   *
+   * @param operation the operation to select
+   * @return an unmodifiable list, retries included; empty if none
+   * @throws NullPointerException if {@code operation} is null
+   */
   public List<ReceivedRequest> requests(Operation operation) {
     Objects.requireNonNull(operation, "operation");
     return requests.stream().filter(r -> r.operation().equals(Optional.of(operation))).toList();
   }
 
-  /** How many requests this operation received, retries included. */
+  /**
+   * How many requests this operation received, retries included.
+   *
+   * @param operation the operation to count
+   * @return the number of requests, 0 if none
+   * @throws NullPointerException if {@code operation} is null
+   */
   public int count(Operation operation) {
     return requests(operation).size();
   }
 
-  /** The requests for routes the contract does not define. */
+  /**
+   * The requests for routes the contract does not define.
+   *
+   * @return an unmodifiable list in order of arrival; empty for a client that follows the contract
+   */
   public List<ReceivedRequest> unmatched() {
     return requests.stream().filter(r -> r.operation().isEmpty()).toList();
   }
@@ -60,6 +80,10 @@ public final class Verification {
   /**
    * The attempts of each logical send of this operation, keyed by its {@code Idempotency-Key} in
    * order of first use: a key with 3 attempts is one send retried twice.
+   *
+   * @param operation an operation with an effect, e.g. {@link Operation#SEND_DIALOGUE}
+   * @return the number of requests per key; requests without a key are left out
+   * @throws NullPointerException if {@code operation} is null
    */
   public Map<String, Integer> attemptsByIdempotencyKey(Operation operation) {
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -69,7 +93,13 @@ public final class Verification {
     return out;
   }
 
-  /** How many requests carried this {@code Idempotency-Key}. */
+  /**
+   * How many requests carried this {@code Idempotency-Key}.
+   *
+   * @param idempotencyKey the key, as the client sent it
+   * @return the number of requests, whatever their operation; 0 if none
+   * @throws NullPointerException if {@code idempotencyKey} is null
+   */
   public int attempts(String idempotencyKey) {
     return (int)
         requests.stream()
@@ -77,7 +107,15 @@ public final class Verification {
             .count();
   }
 
-  /** Fails unless this operation received exactly {@code expected} requests. */
+  /**
+   * Fails unless this operation received exactly {@code expected} requests.
+   *
+   * @param operation the operation to count
+   * @param expected the number of requests expected, retries included
+   * @return this verification, to chain further assertions
+   * @throws AssertionError naming the count received per operation, if the count differs
+   * @throws NullPointerException if {@code operation} is null
+   */
   public Verification assertCount(Operation operation, int expected) {
     int actual = count(operation);
     if (actual != expected) {
@@ -93,14 +131,24 @@ public final class Verification {
     return this;
   }
 
-  /** Fails if a request went out without an {@code X-Request-Id} header. */
+  /**
+   * Fails if a request went out without an {@code X-Request-Id} header.
+   *
+   * @return this verification, to chain further assertions
+   * @throws AssertionError listing the requests without one
+   */
   public Verification assertEveryRequestHasRequestId() {
     return fail(
         requests.stream().filter(r -> r.requestId().isEmpty()).toList(),
         "request(s) without an X-Request-Id header");
   }
 
-  /** Fails if a consultation (lookup, tab, attestation) went out without a finalité. */
+  /**
+   * Fails if a consultation (lookup, tab, attestation) went out without a finalité.
+   *
+   * @return this verification, to chain further assertions
+   * @throws AssertionError listing the consultations without an {@code X-Cdap-Finalite} header
+   */
   public Verification assertEveryConsultationHasFinalite() {
     return fail(
         requests.stream()
@@ -111,7 +159,12 @@ public final class Verification {
             + " a declared finalité on every consultation");
   }
 
-  /** Fails if a postal attestation or a Dialogue message went out without an idempotency key. */
+  /**
+   * Fails if a postal attestation or a Dialogue message went out without an idempotency key.
+   *
+   * @return this verification, to chain further assertions
+   * @throws AssertionError listing the requests with an effect but no {@code Idempotency-Key}
+   */
   public Verification assertEveryEffectHasIdempotencyKey() {
     return fail(
         requests.stream()
@@ -121,7 +174,12 @@ public final class Verification {
         "request(s) with an effect but no Idempotency-Key: a retry could act twice");
   }
 
-  /** Fails if a request hit a route the contract does not define. */
+  /**
+   * Fails if a request hit a route the contract does not define.
+   *
+   * @return this verification, to chain further assertions
+   * @throws AssertionError listing the unmatched requests
+   */
   public Verification assertNoUnmatchedRequests() {
     return fail(unmatched(), "request(s) for a route the contract does not define");
   }
@@ -130,6 +188,10 @@ public final class Verification {
    * Fails if a URL (path or query, decoded) carries a numéro allocataire, a NIR, a name or address
    * of a dossier, a password or a token: the contract keeps them in bodies and headers, out of
    * URLs, which servers and proxies log.
+   *
+   * @return this verification, to chain further assertions
+   * @throws AssertionError naming each offending request and the kind of value found, never the
+   *     value
    */
   public Verification assertNoSecretsInUrls() {
     List<String> problems = new ArrayList<>();
