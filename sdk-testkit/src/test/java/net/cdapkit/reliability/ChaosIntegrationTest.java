@@ -32,6 +32,7 @@ import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
+import net.cdapkit.model.NumeroAllocataire;
 import net.cdapkit.testkit.Catalogue;
 import net.cdapkit.testkit.CdapSimulator;
 import net.cdapkit.testkit.Fault;
@@ -86,6 +87,32 @@ class ChaosIntegrationTest {
             .recordRequests(false)
             .build()
             .start();
+    warmUp();
+  }
+
+  /**
+   * The first requests of a fresh JVM load classes on both sides (client and simulator); on a busy
+   * machine they can outlast the run's 400 ms call timeout before any fault is injected. A few
+   * reads with the client's default timeouts first, so that the run measures faults, not class
+   * loading. Reads only: no send is recorded, and authentications are counted after this.
+   */
+  private static void warmUp() {
+    CdapClient client =
+        CdapClient.builder().baseUrl(simulator.baseUrl()).rateLimit(RateLimit.none()).build();
+    try (CdapSession session =
+        client.authenticate(CredentialsProvider.of("demo-t1", CdapSimulator.DEMO_PASSWORD))) {
+      for (int i = 0; i < 3; i++) {
+        Dossier dossier =
+            session
+                .selectCaf(CafCode.of("751"))
+                .consultDossier(
+                    NumeroAllocataire.of("9900001"),
+                    Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL, "warm-up"));
+        dossier.synthese();
+        dossier.paiements().toList();
+      }
+      session.help();
+    }
   }
 
   @AfterAll
