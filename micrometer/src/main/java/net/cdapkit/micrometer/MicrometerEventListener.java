@@ -123,6 +123,8 @@ public final class MicrometerEventListener implements CdapEventListener {
   /**
    * A listener recording into {@code registry}.
    *
+   * @param registry the registry the call and attempt meters are registered in; not null
+   * @return a new listener, to pass to the client builder; thread-safe
    * @throws NullPointerException when {@code registry} is null
    */
   public static MicrometerEventListener create(MeterRegistry registry) {

@@ -128,12 +128,26 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
     this.serverPort = b.serverPort;
   }
 
-  /** A listener using {@code openTelemetry}'s tracer provider and propagators. */
+  /**
+   * A listener using {@code openTelemetry}'s tracer provider and propagators.
+   *
+   * @param openTelemetry the SDK or API instance whose tracer provider and propagators are used;
+   *     not null
+   * @return a new listener with default options, without server address attributes
+   * @throws NullPointerException when {@code openTelemetry} is null
+   */
   public static OpenTelemetryEventListener create(OpenTelemetry openTelemetry) {
     return builder(openTelemetry).build();
   }
 
-  /** A builder for a listener using {@code openTelemetry}'s tracer provider and propagators. */
+  /**
+   * A builder for a listener using {@code openTelemetry}'s tracer provider and propagators.
+   *
+   * @param openTelemetry the SDK or API instance whose tracer provider and propagators are used;
+   *     not null
+   * @return a builder with no server address set
+   * @throws NullPointerException when {@code openTelemetry} is null
+   */
   public static Builder builder(OpenTelemetry openTelemetry) {
     return new Builder(Objects.requireNonNull(openTelemetry, "openTelemetry"));
   }
@@ -320,6 +334,11 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
     /**
      * The server's host and port, set as {@code server.address} and {@code server.port} on each
      * attempt span, as the HTTP conventions ask (the events do not carry the URL).
+     *
+     * @param host the server's host name or IP address; not blank
+     * @param port the server's TCP port, from 1 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if the host is blank or the port out of range
      */
     public Builder serverAddress(String host, int port) {
       if (host == null || host.isBlank() || port < 1 || port > 65535) {
@@ -330,7 +349,11 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
       return this;
     }
 
-    /** The listener. */
+    /**
+     * The listener.
+     *
+     * @return a new listener with these options; thread-safe
+     */
     public OpenTelemetryEventListener build() {
       return new OpenTelemetryEventListener(this);
     }

@@ -5,8 +5,9 @@ import net.cdapkit.buildtools.ApiSignatures;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed API file ({@code api/cdapkit-opentelemetry.api}) matches the compiled API, and nothing was
- * removed or changed without being declared in {@code api/cdapkit-opentelemetry-breaking.txt}.
+ * The committed API file ({@code api/cdapkit-opentelemetry.api}) matches the compiled API, and
+ * nothing was removed or changed without being declared in {@code
+ * api/cdapkit-opentelemetry-breaking.txt}.
  */
 class ApiCompatibilityTest {
 

@@ -24,6 +24,8 @@ public final class AuditSchema {
    * Brings the tables to this version of the module; safe to call from every node at start-up
    * (Flyway serialises concurrent migrations with a lock of its own).
    *
+   * @param dataSource the database holding the audit tables; its user must be allowed to create and
+   *     alter tables; not null
    * @throws AuditException if the database refuses
    */
   public static void migrate(DataSource dataSource) {

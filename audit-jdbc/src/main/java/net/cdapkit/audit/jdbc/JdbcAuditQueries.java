@@ -33,6 +33,13 @@ public final class JdbcAuditQueries {
    * Every record about this dossier, oldest first, across partners: PENDING records and outcomes
    * alike.
    *
+   * @param dataSource the database holding the {@link JdbcAuditSink} table
+   * @param key the journal key the records were written under: it recomputes the dossier's
+   *     pseudonym and verifies each record's MAC
+   * @param caf the CAF holding the dossier; not null
+   * @param numero the dossier's numéro allocataire; not null, never stored or logged in clear
+   * @return the records whose MAC verifies, oldest first (by recording time, then partner and
+   *     sequence number); an unmodifiable list, empty if none
    * @throws AuditException if the table cannot be read
    */
   public static List<AuditRecord> who(

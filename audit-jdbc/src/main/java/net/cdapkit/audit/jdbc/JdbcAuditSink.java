@@ -65,7 +65,13 @@ public final class JdbcAuditSink implements AuditSink {
     this.key = b.key;
   }
 
-  /** A builder for a sink on this data source, chained under this key. */
+  /**
+   * A builder for a sink on this data source, chained under this key.
+   *
+   * @param dataSource the database the records are written to; not null
+   * @param key the journal key that pseudonymises dossiers and MACs the chain; not null
+   * @return a builder that creates or upgrades the tables on {@link Builder#open()} by default
+   */
   public static Builder builder(DataSource dataSource, AuditKey key) {
     return new Builder(dataSource, key);
   }
@@ -337,6 +343,8 @@ public final class JdbcAuditSink implements AuditSink {
    * anchors the head). Safe while other nodes append (it takes the same head lock, one partner at a
    * time).
    *
+   * @param instant the cut-off: records recorded strictly before it are deleted (except each
+   *     chain's last); not null, truncated to the microsecond as the database stores it
    * @return how many records were deleted
    * @throws AuditException if the database refuses; nothing of that partner is then deleted
    */
@@ -375,6 +383,9 @@ public final class JdbcAuditSink implements AuditSink {
   /**
    * Purges the records older than {@code age} (e.g. {@code Duration.ofDays(365)}).
    *
+   * @param age the retention period, counted back from now; must be positive
+   * @return how many records were deleted
+   * @throws InvalidInputException if {@code age} is null, zero or negative
    * @see #purgeBefore(Instant)
    */
   public long purgeOlderThan(Duration age) {
@@ -451,6 +462,9 @@ public final class JdbcAuditSink implements AuditSink {
     /**
      * Whether {@link #open()} creates or upgrades the tables with Flyway ({@link AuditSchema});
      * default true. Turn it off when the tables are migrated apart, by a role allowed to.
+     *
+     * @param migrate true to migrate the tables on {@link #open()}, false to expect them present
+     * @return this builder
      */
     public Builder migrate(boolean migrate) {
       this.migrate = migrate;
@@ -460,6 +474,7 @@ public final class JdbcAuditSink implements AuditSink {
     /**
      * Opens the sink.
      *
+     * @return a new sink, ready to append; thread-safe
      * @throws AuditException if the tables cannot be created or upgraded
      */
     public JdbcAuditSink open() {

@@ -43,17 +43,30 @@ public final class JdbcAuditVerifier {
       Problem problemOrNull,
       String detail) {
 
-    /** Whether every record checked and none is missing. */
+    /**
+     * Whether every record checked and none is missing.
+     *
+     * @return true if the chain verified whole, false if a problem was found
+     */
     public boolean intact() {
       return problemOrNull == null;
     }
 
-    /** What was wrong, if anything. */
+    /**
+     * What was wrong, if anything.
+     *
+     * @return the problem found, or empty if the chain is intact
+     */
     public Optional<Problem> problem() {
       return Optional.ofNullable(problemOrNull);
     }
 
-    /** The sequence number of the first bad record, if any. */
+    /**
+     * The sequence number of the first bad record, if any.
+     *
+     * @return the first bad record's sequence number, or empty if no single record is at fault
+     *     (chain intact, or the table could not be read)
+     */
     public OptionalLong firstBadSeq() {
       return badSeq > 0 ? OptionalLong.of(badSeq) : OptionalLong.empty();
     }
@@ -77,7 +90,14 @@ public final class JdbcAuditVerifier {
     }
   }
 
-  /** Verifies every partner's chain. */
+  /**
+   * Verifies every partner's chain.
+   *
+   * @param dataSource the database holding the {@link JdbcAuditSink} tables
+   * @param key the journal key the records were written under
+   * @return one result per partner, in partner order; a single result for partner {@code "*"} with
+   *     {@link Problem#UNREADABLE} if the partners cannot be listed
+   */
   public static List<Result> verifyAll(DataSource dataSource, AuditKey key) {
     List<Result> results = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
@@ -102,6 +122,13 @@ public final class JdbcAuditVerifier {
   /**
    * Verifies one partner's chain, and that it reaches at least {@code expectedSeq} (a head kept
    * elsewhere; 0 for no such check).
+   *
+   * @param dataSource the database holding the {@link JdbcAuditSink} tables
+   * @param key the journal key the records were written under
+   * @param partner the partner whose chain is verified
+   * @param expectedSeq the lowest sequence number the chain's head must reach, as recorded
+   *     elsewhere; 0 to skip this check
+   * @return the verdict; {@link Problem#UNREADABLE} if the table cannot be read, never thrown
    */
   public static Result verify(
       DataSource dataSource, AuditKey key, String partner, long expectedSeq) {

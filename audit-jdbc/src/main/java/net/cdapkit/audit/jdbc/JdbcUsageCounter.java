@@ -45,6 +45,8 @@ public final class JdbcUsageCounter implements UsageCounter {
   /**
    * A counter on this data source, creating or upgrading the tables ({@link AuditSchema}).
    *
+   * @param dataSource the database the consultations are counted in, shared by all nodes; not null
+   * @return a thread-safe counter on the migrated tables
    * @throws AuditException if the tables cannot be created or upgraded
    */
   public static JdbcUsageCounter open(DataSource dataSource) {
@@ -52,7 +54,11 @@ public final class JdbcUsageCounter implements UsageCounter {
     return new JdbcUsageCounter(dataSource);
   }
 
-  /** A guard with the defaults of {@link UsageGuard#builder()}, counting in this database. */
+  /**
+   * A guard with the defaults of {@link UsageGuard#builder()}, counting in this database.
+   *
+   * @return a guard builder whose counter is this one, to adjust and build
+   */
   public UsageGuard.Builder guard() {
     return UsageGuard.builder().counter(this);
   }

@@ -49,6 +49,8 @@ public final class PostgresPermitStore implements PermitStore {
   /**
    * A store on this data source, creating or upgrading the tables ({@link AuditSchema}).
    *
+   * @param dataSource the PostgreSQL database holding the buckets, shared by all nodes; not null
+   * @return a thread-safe store on the migrated tables
    * @throws net.cdapkit.audit.AuditException if the tables cannot be created or upgraded
    */
   public static PostgresPermitStore open(DataSource dataSource) {
@@ -56,7 +58,12 @@ public final class PostgresPermitStore implements PermitStore {
     return new PostgresPermitStore(dataSource);
   }
 
-  /** {@link RateLimit#shared(PermitStore)} on this store: the server's declared rate, shared. */
+  /**
+   * {@link RateLimit#shared(PermitStore)} on this store: the server's declared rate, shared.
+   *
+   * @return a rate limit that follows the rate the server declares, shared through this store by
+   *     every node of the account
+   */
   public RateLimit serverDeclared() {
     return RateLimit.shared(this);
   }

@@ -5,8 +5,8 @@ import net.cdapkit.buildtools.ApiSignatures;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed API file ({@code api/cdapkit-audit-jdbc.api}) matches the compiled API, and nothing was
- * removed or changed without being declared in {@code api/cdapkit-audit-jdbc-breaking.txt}.
+ * The committed API file ({@code api/cdapkit-audit-jdbc.api}) matches the compiled API, and nothing
+ * was removed or changed without being declared in {@code api/cdapkit-audit-jdbc-breaking.txt}.
  */
 class ApiCompatibilityTest {
 

@@ -34,6 +34,11 @@ public class CdapAutoConfiguration {
   /**
    * The audit journal named by {@code cdap.audit.journal}, or {@link AuditSink#none()} when it is
    * unset. Closed with the context.
+   *
+   * @param properties the bound {@code cdap.*} properties; {@code cdap.audit.*} is read
+   * @return the journal writing to {@code cdap.audit.journal} under the key from {@code
+   *     cdap.audit.key}, {@code cdap.audit.key-file} or the default key file; or a sink that keeps
+   *     nothing
    */
   @Bean
   @ConditionalOnMissingBean
@@ -63,6 +68,14 @@ public class CdapAutoConfiguration {
   /**
    * The client, built from the properties, told of the application's event listeners.
    *
+   * @param properties the bound {@code cdap.*} properties
+   * @param environment the Spring environment, where the service account's credentials are read at
+   *     each authentication (when {@code cdap.credentials.login} is set)
+   * @param cdapAuditSink the audit sink every consultation is recorded in
+   * @param listeners the application's event listener beans, combined in their {@code @Order}
+   * @param customizers the application's builder customizers, applied in their {@code @Order} after
+   *     the properties
+   * @return the client, immutable and shared by the whole application
    * @throws IllegalStateException when {@code cdap.base-url} is not set
    */
   @Bean

@@ -9,6 +9,11 @@ import net.cdapkit.CdapClient;
  */
 @FunctionalInterface
 public interface CdapClientBuilderCustomizer {
-  /** Changes {@code builder} in place. */
+  /**
+   * Changes {@code builder} in place.
+   *
+   * @param builder the client's builder, with the {@code cdap.*} properties and listeners already
+   *     applied; not yet built
+   */
   void customize(CdapClient.Builder builder);
 }

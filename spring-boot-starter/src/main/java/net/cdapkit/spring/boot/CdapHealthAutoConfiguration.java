@@ -25,7 +25,14 @@ public class CdapHealthAutoConfiguration {
   /** Creates the configuration; Spring Boot does. */
   public CdapHealthAutoConfiguration() {}
 
-  /** The indicator, reusing each result for {@code cdap.health.cache-for} (one minute). */
+  /**
+   * The indicator, reusing each result for {@code cdap.health.cache-for} (one minute).
+   *
+   * @param client the client whose service account logs in to check the server
+   * @param properties the bound {@code cdap.*} properties; {@code cdap.health.cache-for} is read
+   * @param clock the application's {@link Clock} bean if any, else the system clock in UTC
+   * @return the indicator, registered as the {@code cdap} health contributor
+   */
   @Bean
   @ConditionalOnMissingBean(name = "cdapHealthIndicator")
   public CdapHealthIndicator cdapHealthIndicator(

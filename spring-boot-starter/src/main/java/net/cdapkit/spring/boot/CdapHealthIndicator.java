@@ -32,6 +32,8 @@ public final class CdapHealthIndicator implements HealthIndicator {
   /**
    * An indicator for {@code client}.
    *
+   * @param client the client whose service account logs in at each check; not null
+   * @param clock the clock that decides when a cached result is stale; not null
    * @param cacheFor how long a result is reused; at least {@link CdapProperties.Health#MINIMUM}
    */
   public CdapHealthIndicator(CdapClient client, Clock clock, Duration cacheFor) {

@@ -26,7 +26,12 @@ public class CdapMicrometerAutoConfiguration {
   /** Creates the configuration; Spring Boot does. */
   public CdapMicrometerAutoConfiguration() {}
 
-  /** The listener recording into the application's registry. */
+  /**
+   * The listener recording into the application's registry.
+   *
+   * @param registry the application's meter registry
+   * @return the listener, which the client auto-configuration adds to the client
+   */
   @Bean
   @ConditionalOnMissingBean
   public MicrometerEventListener cdapMicrometerEventListener(MeterRegistry registry) {

@@ -25,7 +25,14 @@ public class CdapOpenTelemetryAutoConfiguration {
   /** Creates the configuration; Spring Boot does. */
   public CdapOpenTelemetryAutoConfiguration() {}
 
-  /** The listener tracing with the application's OpenTelemetry, naming the configured server. */
+  /**
+   * The listener tracing with the application's OpenTelemetry, naming the configured server.
+   *
+   * @param openTelemetry the application's OpenTelemetry instance
+   * @param properties the bound {@code cdap.*} properties; the host and port of {@code
+   *     cdap.base-url}, if it parses, become the spans' server address
+   * @return the listener, which the client auto-configuration adds to the client
+   */
   @Bean
   @ConditionalOnMissingBean
   public OpenTelemetryEventListener cdapOpenTelemetryEventListener(

@@ -41,7 +41,11 @@ public record CdapProperties(
    * @param password the password; never shown by {@code toString}
    */
   public record Credentials(String login, String password) {
-    /** Whether a login is configured. */
+    /**
+     * Whether a login is configured.
+     *
+     * @return true if {@code login} is set and not blank
+     */
     public boolean configured() {
       return login != null && !login.isBlank();
     }
@@ -174,6 +178,7 @@ public record CdapProperties(
     /**
      * Checks the cache duration.
      *
+     * @param cacheFor how long a result is reused; at least {@link #MINIMUM}
      * @throws IllegalArgumentException when shorter than {@link #MINIMUM}
      */
     public Health {
