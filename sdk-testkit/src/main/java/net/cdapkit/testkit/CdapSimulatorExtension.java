@@ -4,7 +4,6 @@ import java.lang.reflect.Parameter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -107,7 +106,7 @@ public class CdapSimulatorExtension
   static final RetryPolicy TEST_RETRIES =
       RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(10));
 
-  private final Settings settings;
+  private final ExtensionSettings settings;
 
   /** The defaults, or those of the test class's {@link CdapSimulatorTest} annotation. */
   public CdapSimulatorExtension() {
@@ -122,7 +121,7 @@ public class CdapSimulatorExtension
     this.settings = new Builder().simulator(configuration).settings();
   }
 
-  private CdapSimulatorExtension(Settings settings) {
+  private CdapSimulatorExtension(ExtensionSettings settings) {
     this.settings = settings;
   }
 
@@ -161,7 +160,7 @@ public class CdapSimulatorExtension
       ((TestClock) sim.clock()).set(start);
     }
     sim.reset();
-    if (settings(context).compliance) {
+    if (settings(context).compliance()) {
       context.getStore(methodNamespace(context)).put(CAPTURE, Compliance.captureStandardStreams());
     }
   }
@@ -181,47 +180,13 @@ public class CdapSimulatorExtension
       capture.close();
       output = capture.text();
     }
-    CdapSimulator sim = simulator(context);
-    Settings s = settings(context);
-    List<String> failures = new ArrayList<>();
-    try {
-      if (s.conformance != Conformance.OFF) {
-        check(failures, sim::assertConformance);
-      }
-      if (s.failOnUnmatchedRequests) {
-        check(failures, () -> sim.verify().assertNoUnmatchedRequests());
-      }
-      if (s.compliance) {
-        check(failures, () -> sim.verify().assertEveryConsultationHasFinalite());
-        String text = output;
-        check(
-            failures,
-            () ->
-                sim.compliance()
-                    .assertNoPersonalDataIn("the test's standard output and error", text));
-      }
-    } finally {
-      sim.reset();
-    }
-    if (!failures.isEmpty()) {
-      throw new AssertionError(
-          "The test passed its own assertions but broke the simulator's checks:\n"
-              + String.join("\n", failures));
-    }
-  }
-
-  private static void check(List<String> failures, Runnable check) {
-    try {
-      check.run();
-    } catch (AssertionError e) {
-      failures.add(e.getMessage());
-    }
+    ExtensionChecks.afterTest(simulator(context), settings(context), output);
   }
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
       throws Throwable {
-    if (!(throwable instanceof AssertionError) && settings(context).compliance) {
+    if (!(throwable instanceof AssertionError) && settings(context).compliance()) {
       try {
         simulator(context).compliance().assertNoPersonalData(throwable);
       } catch (AssertionError e) {
@@ -307,7 +272,7 @@ public class CdapSimulatorExtension
                 .credentials(
                     CredentialsProvider.of(
                         "demo-" + profile.toLowerCase(Locale.ROOT), CdapSimulator.DEMO_PASSWORD))
-                .retryPolicy(settings(context).retryPolicy)
+                .retryPolicy(settings(context).retryPolicy())
                 .build(),
         CdapClient.class);
   }
@@ -340,22 +305,24 @@ public class CdapSimulatorExtension
     synchronized (this) {
       CdapSimulator simulator = store.get(SIMULATOR, CdapSimulator.class);
       if (simulator == null) {
-        Settings s =
-            settings != null ? settings : Settings.of(classContext.getTestClass().orElse(null));
-        Clock clock = s.clock != null ? s.clock : TestClock.startingNow();
+        ExtensionSettings s =
+            settings != null
+                ? settings
+                : ExtensionSettings.of(classContext.getTestClass().orElse(null));
+        Clock clock = s.clock() != null ? s.clock() : TestClock.startingNow();
         CdapSimulator.Builder b =
-            s.simulator != null ? s.simulator.get() : CdapSimulator.builder().clock(clock);
-        if (s.simulator == null && s.tokenLifetime != null) {
-          b.tokenLifetime(s.tokenLifetime);
+            s.simulator() != null ? s.simulator().get() : CdapSimulator.builder().clock(clock);
+        if (s.simulator() == null && s.tokenLifetime() != null) {
+          b.tokenLifetime(s.tokenLifetime());
         }
-        if (s.simulator == null && s.catalogue != null) {
-          b.catalogue(s.catalogue);
+        if (s.simulator() == null && s.catalogue() != null) {
+          b.catalogue(s.catalogue());
         }
-        simulator = b.conformance(s.conformance).build().start();
-        if (s.faultSeed != null) {
-          simulator.faults().seed(s.faultSeed);
+        simulator = b.conformance(s.conformance()).build().start();
+        if (s.faultSeed() != null) {
+          simulator.faults().seed(s.faultSeed());
         }
-        if (s.clock == null && s.simulator == null) {
+        if (s.clock() == null && s.simulator() == null) {
           store.put(CLOCK_START, clock.instant());
         }
         store.put(SETTINGS, s);
@@ -366,9 +333,9 @@ public class CdapSimulatorExtension
     }
   }
 
-  private Settings settings(ExtensionContext context) {
-    Settings s = context.getStore(NAMESPACE).get(SETTINGS, Settings.class);
-    return s != null ? s : settings != null ? settings : Settings.of(null);
+  private ExtensionSettings settings(ExtensionContext context) {
+    ExtensionSettings s = context.getStore(NAMESPACE).get(SETTINGS, ExtensionSettings.class);
+    return s != null ? s : settings != null ? settings : ExtensionSettings.of(null);
   }
 
   private CdapClient client(ExtensionContext context) {
@@ -378,15 +345,15 @@ public class CdapSimulatorExtension
       synchronized (this) {
         client = store.get(CLIENT, CdapClient.class);
         if (client == null) {
-          Settings s = settings(context);
+          ExtensionSettings s = settings(context);
           client =
               CdapClient.builder()
                   .baseUrl(simulator(context, true).baseUrl())
                   .credentials(
                       CredentialsProvider.of(
-                          "demo-" + s.profile.toLowerCase(Locale.ROOT),
+                          "demo-" + s.profile().toLowerCase(Locale.ROOT),
                           CdapSimulator.DEMO_PASSWORD))
-                  .retryPolicy(s.retryPolicy)
+                  .retryPolicy(s.retryPolicy())
                   .build();
           store.put(CLIENT, client);
         }
@@ -409,36 +376,6 @@ public class CdapSimulatorExtension
 
   private static String ownerKey(ExtensionContext classContext) {
     return "owner:" + classContext.getUniqueId();
-  }
-
-  /** What one extension instance was configured with. */
-  private record Settings(
-      String profile,
-      boolean failOnUnmatchedRequests,
-      Conformance conformance,
-      boolean compliance,
-      Duration tokenLifetime,
-      Clock clock,
-      Catalogue catalogue,
-      RetryPolicy retryPolicy,
-      Long faultSeed,
-      Supplier<CdapSimulator.Builder> simulator) {
-
-    /** From the class's (or an enclosing class's) annotation, else the defaults. */
-    static Settings of(Class<?> testClass) {
-      Optional<CdapSimulatorTest> a = Optional.empty();
-      for (Class<?> c = testClass; c != null && a.isEmpty(); c = c.getEnclosingClass()) {
-        a = AnnotationSupport.findAnnotation(c, CdapSimulatorTest.class);
-      }
-      Builder b = new Builder();
-      a.ifPresent(
-          t ->
-              b.profile(t.profile())
-                  .failOnUnmatchedRequests(t.failOnUnmatchedRequests())
-                  .conformance(t.conformance())
-                  .compliance(t.compliance()));
-      return b.settings();
-    }
   }
 
   /**
@@ -530,8 +467,8 @@ public class CdapSimulatorExtension
       return this;
     }
 
-    private Settings settings() {
-      return new Settings(
+    ExtensionSettings settings() {
+      return new ExtensionSettings(
           profile,
           failOnUnmatchedRequests,
           conformance,
@@ -544,6 +481,7 @@ public class CdapSimulatorExtension
           simulator);
     }
 
+    /** The extension, configured as this builder says. */
     public CdapSimulatorExtension build() {
       return new CdapSimulatorExtension(settings());
     }

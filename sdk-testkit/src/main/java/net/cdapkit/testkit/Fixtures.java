@@ -1,19 +1,15 @@
 package net.cdapkit.testkit;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.RandomAccess;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.Nir;
 import net.cdapkit.model.NumeroAllocataire;
@@ -46,8 +42,7 @@ import net.cdapkit.testkit.SyntheticDossier.StatutDossier;
 import net.cdapkit.testkit.SyntheticDossier.Synthese;
 import net.cdapkit.testkit.SyntheticDossier.TypeBailleur;
 import net.cdapkit.testkit.SyntheticDossier.TypeLogement;
-import net.cdapkit.testkit.internal.fixtures.Money;
-import net.cdapkit.testkit.internal.fixtures.StandardCatalogue;
+import net.cdapkit.testkit.internal.fixtures.Derivation;
 
 /**
  * Fictional dossiers for a test, described in a few readable lines, and a deterministic generator
@@ -77,8 +72,6 @@ public final class Fixtures {
   /** The most dossiers {@link #generate} makes: the rest of the reserved range. */
   public static final int MAX_GENERATED = 9_999_999 - FIRST_GENERATED_NUMERO + 1;
 
-  private static final List<String> GENERATED_CAFS = List.of("751", "131", "691");
-
   private Fixtures() {}
 
   /**
@@ -106,45 +99,12 @@ public final class Fixtures {
     if (n < 0 || n > MAX_GENERATED) {
       throw new IllegalArgumentException("n must be between 0 and " + MAX_GENERATED);
     }
-    return new Generated(seed, n);
+    return new GeneratedDossiers(seed, n);
   }
 
   /** One generated dossier, made from the seed and its index alone. */
   static SyntheticDossier generated(long seed, int index) {
-    Random rnd = new Random(mix(seed, index));
-    String caf = GENERATED_CAFS.get(rnd.nextInt(GENERATED_CAFS.size()));
-    return StandardCatalogue.randomFoyer(
-        rnd, caf, Integer.toString(FIRST_GENERATED_NUMERO + index));
-  }
-
-  /** SplitMix64's finaliser over (seed, index): neighbouring indexes get unrelated streams. */
-  private static long mix(long seed, long index) {
-    long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  private static final class Generated extends AbstractList<SyntheticDossier>
-      implements RandomAccess {
-    private final long seed;
-    private final int size;
-
-    Generated(long seed, int size) {
-      this.seed = seed;
-      this.size = size;
-    }
-
-    @Override
-    public SyntheticDossier get(int index) {
-      Objects.checkIndex(index, size);
-      return generated(seed, index);
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
+    return GeneratedDossiers.dossier(seed, index);
   }
 
   /**
@@ -191,24 +151,6 @@ public final class Fixtures {
 
     private record Serie(Prestation prestation, BigDecimal montant, YearMonth du, YearMonth au) {}
 
-    private static String surname(String nom) {
-      Objects.requireNonNull(nom, "nom");
-      if (!Catalogue.SURNAMES.contains(nom)) {
-        throw new IllegalArgumentException(
-            "A fixture's surname must be one of the fictional surnames " + Catalogue.SURNAMES);
-      }
-      return nom;
-    }
-
-    private static BigDecimal euros(String amount, String field) {
-      Objects.requireNonNull(amount, field);
-      try {
-        return Money.check(new BigDecimal(amount), field);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(field + " must be euros with two decimals, e.g. 312.45");
-      }
-    }
-
     /** What the fixture illustrates, shown by {@code toString}; not personal. */
     public DossierBuilder scenario(String scenario) {
       this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -229,7 +171,8 @@ public final class Fixtures {
     /** The allocataire. */
     public DossierBuilder allocataire(String prenom, String nom, LocalDate naissance) {
       this.allocataire =
-          new Person(Objects.requireNonNull(prenom, "prenom"), surname(nom), naissance);
+          new Person(
+              Objects.requireNonNull(prenom, "prenom"), FixtureRules.surname(nom), naissance);
       return this;
     }
 
@@ -240,7 +183,9 @@ public final class Fixtures {
 
     /** The allocataire's spouse or partner. */
     public DossierBuilder conjoint(String prenom, String nom, LocalDate naissance) {
-      this.conjoint = new Person(Objects.requireNonNull(prenom, "prenom"), surname(nom), naissance);
+      this.conjoint =
+          new Person(
+              Objects.requireNonNull(prenom, "prenom"), FixtureRules.surname(nom), naissance);
       return this;
     }
 
@@ -284,7 +229,7 @@ public final class Fixtures {
       if (au.isBefore(du)) {
         throw new IllegalArgumentException("au must not be before du");
       }
-      series.add(new Serie(prestation, euros(montant, "montant"), du, au));
+      series.add(new Serie(prestation, FixtureRules.euros(montant, "montant"), du, au));
       return this;
     }
 
@@ -297,7 +242,7 @@ public final class Fixtures {
               etat,
               debut,
               etat == EtatDroit.FERME ? Optional.of(asOf.minusMonths(1)) : Optional.empty(),
-              euros(montantMensuel, "montantMensuel"),
+              FixtureRules.euros(montantMensuel, "montantMensuel"),
               etat == EtatDroit.FERME ? Optional.of("Fin de droit") : Optional.empty()));
       return this;
     }
@@ -314,8 +259,8 @@ public final class Fixtures {
     /** The housing: its type, rent and charges (null when unknown). */
     public DossierBuilder logement(TypeLogement type, String loyer, String charges) {
       this.typeLogement = Objects.requireNonNull(type, "type");
-      this.loyer = loyer == null ? null : euros(loyer, "loyer");
-      this.charges = charges == null ? null : euros(charges, "charges");
+      this.loyer = loyer == null ? null : FixtureRules.euros(loyer, "loyer");
+      this.charges = charges == null ? null : FixtureRules.euros(charges, "charges");
       return this;
     }
 
@@ -344,7 +289,7 @@ public final class Fixtures {
           new DossierRsa(
               Objects.requireNonNull(etat, "etat"),
               Optional.ofNullable(nature),
-              Optional.of(euros(montantMensuel, "montantMensuel")),
+              Optional.of(FixtureRules.euros(montantMensuel, "montantMensuel")),
               Optional.of(opened),
               Optional.empty(),
               Optional.empty());
@@ -353,8 +298,8 @@ public final class Fixtures {
 
     /** A debt (indu) notified three months before {@link #asOf}; settled when the balance is 0. */
     public DossierBuilder creance(Prestation origine, String montantInitial, String soldeRestant) {
-      BigDecimal initial = euros(montantInitial, "montantInitial");
-      BigDecimal solde = euros(soldeRestant, "soldeRestant");
+      BigDecimal initial = FixtureRules.euros(montantInitial, "montantInitial");
+      BigDecimal solde = FixtureRules.euros(soldeRestant, "soldeRestant");
       LocalDate notified = asOf.minusMonths(3);
       creances.add(
           new Creance(
@@ -381,7 +326,7 @@ public final class Fixtures {
 
     /** The household's taxable income of year N-2; the quotient familial is derived from it. */
     public DossierBuilder revenusN2(String montant) {
-      this.revenusN2 = euros(montant, "revenusN2");
+      this.revenusN2 = FixtureRules.euros(montant, "revenusN2");
       return this;
     }
 
@@ -406,7 +351,7 @@ public final class Fixtures {
         for (YearMonth m = s.du; !m.isAfter(s.au) && !m.isAfter(lastPaid); m = m.plusMonths(1)) {
           paiements.add(
               new Paiement(
-                  StandardCatalogue.workingDay(m.plusMonths(1).atDay(5)),
+                  Derivation.paymentDate(m),
                   s.prestation,
                   m,
                   s.montant,
@@ -460,7 +405,9 @@ public final class Fixtures {
           revenusN2 == null
               ? Optional.empty()
               : Optional.of(
-                  new QuotientFamilial(YearMonth.from(asOf), quotient(ouvertes, nombreEnfants)));
+                  new QuotientFamilial(
+                      YearMonth.from(asOf),
+                      Derivation.quotient(revenusN2, ouvertes, conjoint != null, nombreEnfants)));
       LocalDate affiliee =
           affiliation != null
               ? affiliation
@@ -474,12 +421,10 @@ public final class Fixtures {
       for (Droit d : allDroits) {
         lettres.add(
             new Courrier(
-                d.debut().plusDays(9),
-                "Notification d'ouverture de droit : " + StandardCatalogue.libelle(d.prestation()),
-                Canal.COURRIER));
+                d.debut().plusDays(9), Derivation.ouverture(d.prestation()), Canal.COURRIER));
       }
       lettres.removeIf(c -> c.date().isAfter(asOf));
-      lettres.sort(Comparator.comparing(Courrier::date).thenComparing(Courrier::objet).reversed());
+      lettres.sort(Derivation.COURRIERS_NEWEST_FIRST);
 
       return new SyntheticDossier(
           caf,
@@ -488,7 +433,7 @@ public final class Fixtures {
           new Synthese(
               new Personne(allocataire.nom, allocataire.prenom), sf, nombreEnfants, qf, ouvertes),
           new Resume(
-              adresse != null ? adresse : defaultAdresse(dept),
+              adresse != null ? adresse : FixtureRules.defaultAdresse(dept),
               affiliee,
               Regime.GENERAL,
               sf,
@@ -525,40 +470,9 @@ public final class Fixtures {
               tiersPayant != null && aide.isPresent()));
     }
 
-    /** (N-2 income / 12 + monthly family benefits) / parts, the CAF's formula. */
-    private BigDecimal quotient(List<PrestationMensuelle> ouvertes, int children) {
-      BigDecimal prestations = BigDecimal.ZERO;
-      for (PrestationMensuelle p : ouvertes) {
-        switch (p.prestation()) {
-          case AF, CF, ASF, PAJE, AEEH -> prestations = prestations.add(p.montant());
-          default -> {}
-        }
-      }
-      BigDecimal parts = conjoint != null || children > 0 ? new BigDecimal("2") : BigDecimal.ONE;
-      for (int i = 1; i <= children; i++) {
-        parts = parts.add(i == 3 ? BigDecimal.ONE : new BigDecimal("0.5"));
-      }
-      return revenusN2
-          .divide(BigDecimal.valueOf(12), 10, RoundingMode.HALF_EVEN)
-          .add(prestations)
-          .divide(parts, 2, RoundingMode.HALF_EVEN);
-    }
-
     private Membre membre(Role role, Person p, char sexe, String dept, int ordre, boolean aCharge) {
-      Nir nir = Nir.of(StandardCatalogue.nir(sexe, p.naissance, dept, 1 + ordre % 998));
+      Nir nir = Nir.of(Derivation.nir(sexe, p.naissance, dept, 1 + ordre % 998));
       return new Membre(role, p.nom, p.prenom, p.naissance, Optional.of(nir), aCharge);
-    }
-
-    private static Adresse defaultAdresse(String dept) {
-      String commune =
-          switch (dept) {
-            case "75" -> "Paris";
-            case "13" -> "Marseille";
-            case "69" -> "Lyon";
-            case "33" -> "Bordeaux";
-            default -> "Commune Exemple";
-          };
-      return new Adresse("1 rue de l'Exemple", Optional.empty(), dept + "001", commune);
     }
 
     @Override

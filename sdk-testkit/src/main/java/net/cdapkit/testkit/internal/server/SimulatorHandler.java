@@ -2,7 +2,6 @@ package net.cdapkit.testkit.internal.server;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -43,9 +42,7 @@ public final class SimulatorHandler {
 
   public static final String PREFIX = "/api/v1/";
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
   private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
-  private static final Pattern FINALITE = Pattern.compile("[A-Z][A-Z0-9_]{2,63}");
   private static final Pattern CAF = Pattern.compile("[0-9]{3}");
   private static final Pattern NUMERO = Pattern.compile("[0-9]{7}");
   public static final int DEFAULT_DEBIT_MAX_PAR_SECONDE = 20;
@@ -255,114 +252,10 @@ public final class SimulatorHandler {
     }
   }
 
-  /**
-   * A partner account's allowance: up to {@code rate} requests at once, refilled at {@code rate}
-   * per second of the simulator's clock.
-   */
-  private static final class RateBucket {
-    private final double rate;
-    private final Clock clock;
-    private double available;
-    private long lastNanos;
-
-    RateBucket(int rate, Clock clock) {
-      this.rate = rate;
-      this.clock = clock;
-      this.available = rate;
-      this.lastNanos = nanos(clock);
-    }
-
-    private static long nanos(Clock clock) {
-      Instant now = clock.instant();
-      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    /** Takes one request's allowance; 0 if granted, else the nanoseconds until one would be. */
-    synchronized long take() {
-      long now = nanos(clock);
-      if (now > lastNanos) {
-        available = Math.min(rate, available + (now - lastNanos) * rate / 1e9);
-        lastNanos = now;
-      }
-      if (available >= 1) {
-        available -= 1;
-        return 0;
-      }
-      return (long) Math.ceil((1 - available) * 1e9 / rate);
-    }
-  }
-
   private SimResponse logout(SimRequest req) {
     Session session = session(req);
     state.closeSession(session);
     return SimResponse.noContent();
-  }
-
-  // ---------------------------------------------------------------- shared checks
-
-  private static FinaliteCode finalite(SimRequest req) {
-    String value =
-        req.header("X-Cdap-Finalite")
-            .orElseThrow(
-                () ->
-                    ApiError.badRequest(
-                        "L'en-tête X-Cdap-Finalite (finalité de la consultation) est"
-                            + " obligatoire."));
-    if (!FINALITE.matcher(value).matches()) {
-      throw ApiError.badRequest(
-          "L'en-tête X-Cdap-Finalite doit être un code de finalité, par exemple"
-              + " ACCOMPAGNEMENT_SOCIAL.");
-    }
-    return FinaliteCode.of(value);
-  }
-
-  private static void allowFinalite(Session s, FinaliteCode finalite) {
-    if (!s.habilitations().allowsFinalite(finalite)) {
-      throw new ApiError(
-          ErrorCode.FINALITE_NOT_ALLOWED,
-          "La finalité "
-              + finalite.code()
-              + " n'est pas ouverte au profil "
-              + s.profil()
-              + " ; finalités autorisées : "
-              + s.habilitations().finalites()
-              + ".");
-    }
-  }
-
-  private static void allowCaf(Session s, CafCode caf) {
-    if (!s.habilitations().allowsCaf(caf)) {
-      throw new ApiError(
-          ErrorCode.CAF_NOT_HABILITATED,
-          "La CAF " + caf.value() + " n'est pas dans les habilitations de la session.");
-    }
-  }
-
-  private static ApiError outsideProfile(Session s, String what) {
-    return new ApiError(
-        ErrorCode.OUTSIDE_PROFILE, "Le profil " + s.profil() + " ne permet pas " + what + ".");
-  }
-
-  private static String idempotencyKey(SimRequest req) {
-    String key =
-        req.header("Idempotency-Key")
-            .orElseThrow(() -> ApiError.badRequest("L'en-tête Idempotency-Key est obligatoire."));
-    if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw ApiError.badRequest(
-          "L'en-tête Idempotency-Key doit compter 8 à 64 caractères parmi A-Z, a-z, 0-9, '.',"
-              + " '_', ':' et '-'.");
-    }
-    return key;
-  }
-
-  private static AttestationType attestationType(String value) {
-    for (AttestationType t : AttestationType.values()) {
-      if (t.name().equals(value)) {
-        return t;
-      }
-    }
-    throw ApiError.badRequest(
-        "Type d'attestation inconnu : PAIEMENT, QUOTIENT_FAMILIAL ou DROITS attendu.");
   }
 
   private Binding binding(Session s, String reference) {
@@ -394,7 +287,7 @@ public final class SimulatorHandler {
 
   private SimResponse lookup(SimRequest req) {
     Session s = session(req);
-    FinaliteCode finalite = finalite(req);
+    FinaliteCode finalite = RequestChecks.finalite(req);
     Map<String, Object> body = Json.parseObject(req.body());
     String caf = Json.requiredString(body, "caf", 3);
     if (!CAF.matcher(caf).matches()) {
@@ -406,9 +299,9 @@ public final class SimulatorHandler {
           "Le champ 'numeroAllocataire' doit compter exactement sept chiffres (zéros à gauche"
               + " compris).");
     }
-    allowFinalite(s, finalite);
+    RequestChecks.allowFinalite(s, finalite);
     CafCode cafCode = CafCode.of(caf);
-    allowCaf(s, cafCode);
+    RequestChecks.allowCaf(s, cafCode);
     NumeroAllocataire numeroAllocataire = NumeroAllocataire.of(numero);
     state.record(
         new RecordedConsultation(
@@ -424,12 +317,12 @@ public final class SimulatorHandler {
 
   private SimResponse tab(SimRequest req, String reference, Tab tab) {
     Session s = session(req);
-    FinaliteCode finalite = finalite(req);
+    FinaliteCode finalite = RequestChecks.finalite(req);
     Paging paging =
         tab == Tab.PAIEMENTS || tab == Tab.COURRIERS ? Paging.parse(req.rawQuery()) : null;
-    allowFinalite(s, finalite);
+    RequestChecks.allowFinalite(s, finalite);
     if (!s.habilitations().allowsTab(tab)) {
-      throw outsideProfile(s, "de consulter l'onglet " + tab.wireName());
+      throw RequestChecks.outsideProfile(s, "de consulter l'onglet " + tab.wireName());
     }
     SyntheticDossier d = dossier(binding(s, reference));
     return SimResponse.json(
@@ -438,14 +331,14 @@ public final class SimulatorHandler {
 
   private SimResponse attestationPdf(SimRequest req, String reference, String typeName) {
     Session s = session(req);
-    FinaliteCode finalite = finalite(req);
-    AttestationType type = attestationType(typeName);
-    allowFinalite(s, finalite);
+    FinaliteCode finalite = RequestChecks.finalite(req);
+    AttestationType type = RequestChecks.attestationType(typeName);
+    RequestChecks.allowFinalite(s, finalite);
     if (!s.habilitations().allowsAction(Action.ATTESTATION_PDF)) {
-      throw outsideProfile(s, "de consulter une attestation");
+      throw RequestChecks.outsideProfile(s, "de consulter une attestation");
     }
     if (!s.habilitations().allowsAttestation(type)) {
-      throw outsideProfile(s, "l'attestation " + type.name());
+      throw RequestChecks.outsideProfile(s, "l'attestation " + type.name());
     }
     SyntheticDossier d = dossier(binding(s, reference));
     byte[] pdf =
@@ -465,15 +358,15 @@ public final class SimulatorHandler {
 
   private SimResponse envoiPostal(SimRequest req, String reference, String typeName) {
     Session s = session(req);
-    FinaliteCode finalite = finalite(req);
-    String key = idempotencyKey(req);
-    AttestationType type = attestationType(typeName);
-    allowFinalite(s, finalite);
+    FinaliteCode finalite = RequestChecks.finalite(req);
+    String key = RequestChecks.idempotencyKey(req);
+    AttestationType type = RequestChecks.attestationType(typeName);
+    RequestChecks.allowFinalite(s, finalite);
     if (!s.habilitations().allowsAction(Action.ATTESTATION_POSTALE)) {
-      throw outsideProfile(s, "de faire envoyer une attestation par courrier");
+      throw RequestChecks.outsideProfile(s, "de faire envoyer une attestation par courrier");
     }
     if (!s.habilitations().allowsAttestation(type)) {
-      throw outsideProfile(s, "l'attestation " + type.name());
+      throw RequestChecks.outsideProfile(s, "l'attestation " + type.name());
     }
     Binding b = binding(s, reference);
     SimulatorState.Outcome outcome =
@@ -513,7 +406,7 @@ public final class SimulatorHandler {
       throw ApiError.badRequest("Le code CAF du chemin doit compter exactement trois chiffres.");
     }
     CafCode caf = CafCode.of(cafValue);
-    String key = idempotencyKey(req);
+    String key = RequestChecks.idempotencyKey(req);
     Map<String, Object> body = Json.parseObject(req.body());
     String objet = Json.requiredString(body, "objet", 120);
     String message = Json.requiredString(body, "message", 4000);
@@ -523,9 +416,9 @@ public final class SimulatorHandler {
           "Le champ 'dossierReference' doit être une référence de dossier (dos_…).");
     }
     if (!s.habilitations().allowsAction(Action.DIALOGUE)) {
-      throw outsideProfile(s, "d'utiliser le Dialogue");
+      throw RequestChecks.outsideProfile(s, "d'utiliser le Dialogue");
     }
-    allowCaf(s, caf);
+    RequestChecks.allowCaf(s, caf);
     Optional<Binding> b = Optional.empty();
     if (reference != null) {
       b = Optional.of(binding(s, reference));
