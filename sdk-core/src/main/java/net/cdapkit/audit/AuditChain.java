@@ -1,5 +1,7 @@
 package net.cdapkit.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -108,8 +110,9 @@ public final class AuditChain {
 
   /**
    * The MAC of a statement chained after {@code prev} with the chain's own step: HMAC under the
-   * journal key of prev's 32 bytes ‖ the statement's UTF-8 bytes. For what a store signs beside its
-   * records, such as a retention checkpoint naming the last record purged.
+   * chain key derived from the journal key, of prev's 32 bytes ‖ the statement's UTF-8 bytes. For
+   * what a store signs beside its records, such as a retention checkpoint naming the last record
+   * purged.
    *
    * @param key the journal key
    * @param prev the MAC in hex that the statement follows
@@ -118,7 +121,14 @@ public final class AuditChain {
    */
   public static String sign(AuditKey key, String prev, String statement) {
     Objects.requireNonNull(key, "key");
-    return JournalFormat.mac(key, prev, statement);
+    // A statement is not a record: it has no version prefix, and is signed under the chain key
+    // (format version 2), never under the journal key itself.
+    return HexFormat.of()
+        .formatHex(
+            key.mac(
+                AuditKey.Use.CHAIN,
+                HexFormat.of().parseHex(prev),
+                statement.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
