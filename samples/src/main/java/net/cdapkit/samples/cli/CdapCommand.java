@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "cdap",
     mixinStandardHelpOptions = true,
-    version = "cdap 0.1.0 (cdapkit)",
+    version = "cdap 0.2.0 (cdapkit)",
     description = {
       "Consult CAF dossiers through the cdapkit SDK.",
       "Without --server, every command runs against an embedded simulator with synthetic data.",
