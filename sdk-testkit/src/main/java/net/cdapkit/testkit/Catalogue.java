@@ -121,7 +121,11 @@ public final class Catalogue {
     this.index = Map.copyOf(byKey);
   }
 
-  /** The standard catalogue: at least 20 fictional dossiers in CAFs 751, 131, 691 and 331. */
+  /**
+   * The standard catalogue: at least 20 fictional dossiers in CAFs 751, 131, 691 and 331.
+   *
+   * @return the shared, immutable standard catalogue
+   */
   public static Catalogue standard() {
     return Standard.INSTANCE;
   }
@@ -129,6 +133,8 @@ public final class Catalogue {
   /**
    * A catalogue of your own dossiers.
    *
+   * @param dossiers the dossiers to serve; copied
+   * @return an immutable catalogue of these dossiers
    * @throws IllegalArgumentException if a numéro is outside the reserved fictional range, or two
    *     dossiers have the same CAF and numéro
    */
@@ -140,23 +146,42 @@ public final class Catalogue {
    * A catalogue of {@code n} dossiers from {@link Fixtures#generate(long, int)}, for load tests:
    * the same seed serves the same dossiers. They are made when looked up (the last 256 are kept),
    * so a large catalogue costs little memory; {@link #dossiers()} is the lazy list.
+   *
+   * @param seed the same seed serves the same dossiers
+   * @param n how many dossiers, 0 to {@link Fixtures#MAX_GENERATED}
+   * @return a catalogue generating its dossiers on demand
    */
   public static Catalogue generated(long seed, int n) {
     return new Catalogue(seed, n);
   }
 
-  /** Whether a numéro allocataire is in the reserved fictional range. */
+  /**
+   * Whether a numéro allocataire is in the reserved fictional range.
+   *
+   * @param numero the numéro to check
+   * @return true if it is between 9900000 and 9999999
+   */
   public static boolean isFictional(NumeroAllocataire numero) {
     String v = numero.value();
     return v.compareTo(FIRST_NUMERO) >= 0 && v.compareTo(LAST_NUMERO) <= 0;
   }
 
-  /** Every dossier, in a stable order. */
+  /**
+   * Every dossier, in a stable order.
+   *
+   * @return an immutable list; lazy for a generated catalogue
+   */
   public List<SyntheticDossier> dossiers() {
     return dossiers;
   }
 
-  /** The dossier with this numéro in this CAF. */
+  /**
+   * The dossier with this numéro in this CAF.
+   *
+   * @param caf the CAF holding the dossier
+   * @param numero the numéro allocataire
+   * @return the dossier, or empty if this CAF has none with this numéro
+   */
   public Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
     if (generated == null) {
       return Optional.ofNullable(index.get(new Key(caf, numero)));
@@ -172,6 +197,8 @@ public final class Catalogue {
   /**
    * The CAFs that hold at least one dossier, in order; for a generated catalogue, the CAFs its
    * dossiers are drawn from.
+   *
+   * @return an immutable sorted set of CAF codes
    */
   public Set<CafCode> cafs() {
     Set<CafCode> cafs = new TreeSet<>();

@@ -116,6 +116,8 @@ public class CdapSimulatorExtension
   /**
    * A simulator configured by the builder the supplier returns, once per test class, with the
    * extension's defaults otherwise.
+   *
+   * @param configuration called once per test class for a fresh simulator builder
    */
   public CdapSimulatorExtension(Supplier<CdapSimulator.Builder> configuration) {
     this.settings = new Builder().simulator(configuration).settings();
@@ -125,7 +127,11 @@ public class CdapSimulatorExtension
     this.settings = settings;
   }
 
-  /** A builder for {@code @RegisterExtension}. */
+  /**
+   * A builder for {@code @RegisterExtension}.
+   *
+   * @return a builder with the extension's defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -280,6 +286,8 @@ public class CdapSimulatorExtension
   /**
    * The running simulator of the current test class.
    *
+   * @param context the JUnit context of a test or of its class
+   * @return the simulator started for this test class
    * @throws IllegalStateException if this extension is not registered on the test class
    */
   public static CdapSimulator simulator(ExtensionContext context) {
@@ -397,7 +405,12 @@ public class CdapSimulatorExtension
 
     private Builder() {}
 
-    /** The profile of the injected client's demo agent: T1 to T5 (demo-t1 … demo-t5). */
+    /**
+     * The profile of the injected client's demo agent: T1 to T5 (demo-t1 … demo-t5).
+     *
+     * @param profile {@code T1} to {@code T5}, case and surrounding spaces ignored; default T1
+     * @return this builder
+     */
     public Builder profile(String profile) {
       String p = Objects.requireNonNull(profile, "profile").strip().toUpperCase(Locale.ROOT);
       if (!p.matches("T[1-5]")) {
@@ -407,25 +420,45 @@ public class CdapSimulatorExtension
       return this;
     }
 
-    /** Whether a request for a route the contract does not define fails the test. */
+    /**
+     * Whether a request for a route the contract does not define fails the test.
+     *
+     * @param fail true to fail the test on an undefined route; default false
+     * @return this builder
+     */
     public Builder failOnUnmatchedRequests(boolean fail) {
       this.failOnUnmatchedRequests = fail;
       return this;
     }
 
-    /** How much traffic is checked against the contract; a violation fails the test. */
+    /**
+     * How much traffic is checked against the contract; a violation fails the test.
+     *
+     * @param conformance the traffic checked; default requests and responses
+     * @return this builder
+     */
     public Builder conformance(Conformance conformance) {
       this.conformance = Objects.requireNonNull(conformance, "conformance");
       return this;
     }
 
-    /** Whether personal data in logs or failing exceptions, or a missing finalité, fails a test. */
+    /**
+     * Whether personal data in logs or failing exceptions, or a missing finalité, fails a test.
+     *
+     * @param compliance true to check; default true
+     * @return this builder
+     */
     public Builder compliance(boolean compliance) {
       this.compliance = compliance;
       return this;
     }
 
-    /** How long the simulator's tokens live. */
+    /**
+     * How long the simulator's tokens live.
+     *
+     * @param tokenLifetime the lifetime of each token issued; default 30 minutes
+     * @return this builder
+     */
     public Builder tokenLifetime(Duration tokenLifetime) {
       this.tokenLifetime = Objects.requireNonNull(tokenLifetime, "tokenLifetime");
       return this;
@@ -434,25 +467,43 @@ public class CdapSimulatorExtension
     /**
      * The simulator's clock. Give a {@link TestClock} to have it injected; by default the extension
      * makes one, and sets it back to its start before each test.
+     *
+     * @param clock the clock the simulator reads time from
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The dossiers served; default {@link Catalogue#standard()}. */
+    /**
+     * The dossiers served; default {@link Catalogue#standard()}.
+     *
+     * @param catalogue the dossiers the simulator answers with
+     * @return this builder
+     */
     public Builder catalogue(Catalogue catalogue) {
       this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
       return this;
     }
 
-    /** The injected client's retry policy; default 3 attempts with millisecond backoff. */
+    /**
+     * The injected client's retry policy; default 3 attempts with millisecond backoff.
+     *
+     * @param retryPolicy the policy of the client injected into tests
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
-    /** The seed of the simulator's fault rules, to replay a run. */
+    /**
+     * The seed of the simulator's fault rules, to replay a run.
+     *
+     * @param seed the seed; the same seed draws the same faults
+     * @return this builder
+     */
     public Builder faultSeed(long seed) {
       this.faultSeed = seed;
       return this;
@@ -461,6 +512,9 @@ public class CdapSimulatorExtension
     /**
      * A simulator builder of your own, called once per test class; its clock, token lifetime and
      * catalogue replace this builder's, and the conformance level is this builder's.
+     *
+     * @param simulator called once per test class for a fresh simulator builder
+     * @return this builder
      */
     public Builder simulator(Supplier<CdapSimulator.Builder> simulator) {
       this.simulator = Objects.requireNonNull(simulator, "simulator");
@@ -481,7 +535,11 @@ public class CdapSimulatorExtension
           simulator);
     }
 
-    /** The extension, configured as this builder says. */
+    /**
+     * The extension, configured as this builder says.
+     *
+     * @return a new extension, to register with {@code @RegisterExtension}
+     */
     public CdapSimulatorExtension build() {
       return new CdapSimulatorExtension(settings());
     }

@@ -77,6 +77,9 @@ public final class Fixtures {
   /**
    * Starts a dossier of this CAF with this numéro allocataire.
    *
+   * @param caf the three-digit CAF code, e.g. {@code "751"}
+   * @param numeroAllocataire seven digits in the fictional range 9900000–9999999
+   * @return a builder to describe the dossier, then {@link DossierBuilder#build()}
    * @throws IllegalArgumentException if the numéro is not 7 digits of the reserved fictional range
    */
   public static DossierBuilder dossier(String caf, String numeroAllocataire) {
@@ -93,6 +96,9 @@ public final class Fixtures {
    * each time it is read, so that 10,000 or 90,000 dossiers cost no memory until used. Serve them
    * with {@link Catalogue#generated(long, int)}.
    *
+   * @param seed the same seed gives the same dossiers, run after run
+   * @param n how many dossiers, 0 to {@link #MAX_GENERATED}
+   * @return an immutable lazy list of {@code n} dossiers
    * @throws IllegalArgumentException if {@code n} is negative or above {@link #MAX_GENERATED}
    */
   public static List<SyntheticDossier> generate(long seed, int n) {
@@ -151,24 +157,47 @@ public final class Fixtures {
 
     private record Serie(Prestation prestation, BigDecimal montant, YearMonth du, YearMonth au) {}
 
-    /** What the fixture illustrates, shown by {@code toString}; not personal. */
+    /**
+     * What the fixture illustrates, shown by {@code toString}; not personal.
+     *
+     * @param scenario a short non-personal description, e.g. {@code "RSA suspendu"}
+     * @return this builder
+     */
     public DossierBuilder scenario(String scenario) {
       this.scenario = Objects.requireNonNull(scenario, "scenario");
       return this;
     }
 
-    /** The date the data is as of (default {@link Catalogue#STANDARD_AS_OF}). */
+    /**
+     * The date the data is as of (default {@link Catalogue#STANDARD_AS_OF}).
+     *
+     * @param asOf the reference date of the dossier's history
+     * @return this builder
+     */
     public DossierBuilder asOf(LocalDate asOf) {
       this.asOf = Objects.requireNonNull(asOf, "asOf");
       return this;
     }
 
-    /** The allocataire, born on 1 January 1990. */
+    /**
+     * The allocataire, born on 1 January 1990.
+     *
+     * @param prenom the first name
+     * @param nom the surname; must look fictional (EXEMPLE, FICTIF…)
+     * @return this builder
+     */
     public DossierBuilder allocataire(String prenom, String nom) {
       return allocataire(prenom, nom, LocalDate.of(1990, 1, 1));
     }
 
-    /** The allocataire. */
+    /**
+     * The allocataire.
+     *
+     * @param prenom the first name
+     * @param nom the surname; must look fictional (EXEMPLE, FICTIF…)
+     * @param naissance the date of birth
+     * @return this builder
+     */
     public DossierBuilder allocataire(String prenom, String nom, LocalDate naissance) {
       this.allocataire =
           new Person(
@@ -176,12 +205,25 @@ public final class Fixtures {
       return this;
     }
 
-    /** The allocataire's spouse or partner, born on 1 January 1990. */
+    /**
+     * The allocataire's spouse or partner, born on 1 January 1990.
+     *
+     * @param prenom the first name
+     * @param nom the surname; must look fictional (EXEMPLE, FICTIF…)
+     * @return this builder
+     */
     public DossierBuilder conjoint(String prenom, String nom) {
       return conjoint(prenom, nom, LocalDate.of(1990, 1, 1));
     }
 
-    /** The allocataire's spouse or partner. */
+    /**
+     * The allocataire's spouse or partner.
+     *
+     * @param prenom the first name
+     * @param nom the surname; must look fictional (EXEMPLE, FICTIF…)
+     * @param naissance the date of birth
+     * @return this builder
+     */
     public DossierBuilder conjoint(String prenom, String nom, LocalDate naissance) {
       this.conjoint =
           new Person(
@@ -189,7 +231,13 @@ public final class Fixtures {
       return this;
     }
 
-    /** A child with the allocataire's surname; dependent (à charge) while under 20. */
+    /**
+     * A child with the allocataire's surname; dependent (à charge) while under 20.
+     *
+     * @param prenom the child's first name
+     * @param naissance the child's date of birth; decides whether it is à charge
+     * @return this builder
+     */
     public DossierBuilder enfant(String prenom, LocalDate naissance) {
       enfants.add(
           new Person(
@@ -199,19 +247,36 @@ public final class Fixtures {
       return this;
     }
 
-    /** The family situation; default CEL alone, VIM with a conjoint. */
+    /**
+     * The family situation; default CEL alone, VIM with a conjoint.
+     *
+     * @param situation the CNAF family situation code
+     * @return this builder
+     */
     public DossierBuilder situation(SituationFamiliale situation) {
       this.situation = Objects.requireNonNull(situation, "situation");
       return this;
     }
 
-    /** The address; by default a street of rue de l'Exemple in the CAF's département. */
+    /**
+     * The address; by default a street of rue de l'Exemple in the CAF's département.
+     *
+     * @param ligne1 the street line, e.g. {@code "12 rue de l'Exemple"}
+     * @param codePostal five digits
+     * @param commune the town
+     * @return this builder
+     */
     public DossierBuilder adresse(String ligne1, String codePostal, String commune) {
       this.adresse = new Adresse(ligne1, Optional.empty(), codePostal, commune);
       return this;
     }
 
-    /** The dossier's status at the CAF (default ACTIF). */
+    /**
+     * The dossier's status at the CAF (default ACTIF).
+     *
+     * @param statut the dossier status
+     * @return this builder
+     */
     public DossierBuilder statut(StatutDossier statut) {
       this.statut = Objects.requireNonNull(statut, "statut");
       return this;
@@ -220,6 +285,12 @@ public final class Fixtures {
     /**
      * A prestation paid every month from {@code du} to {@code au} included, early the next month,
      * and its right: open if paid up to the last month before {@link #asOf}, closed otherwise.
+     *
+     * @param prestation the prestation paid
+     * @param montant the monthly amount in euros, as a decimal string such as {@code "123.45"}
+     * @param du the first month paid
+     * @param au the last month paid, included; not before {@code du}
+     * @return this builder
      */
     public DossierBuilder paiementMensuel(
         Prestation prestation, String montant, YearMonth du, YearMonth au) {
@@ -233,7 +304,15 @@ public final class Fixtures {
       return this;
     }
 
-    /** A right without payments in the history (e.g. suspended, or closed long ago). */
+    /**
+     * A right without payments in the history (e.g. suspended, or closed long ago).
+     *
+     * @param prestation the prestation the right is for
+     * @param etat the state of the right; FERME closes it a month before {@link #asOf}
+     * @param debut the date the right opened
+     * @param montantMensuel the monthly amount in euros, as a decimal string
+     * @return this builder
+     */
     public DossierBuilder droit(
         Prestation prestation, EtatDroit etat, LocalDate debut, String montantMensuel) {
       droits.add(
@@ -250,13 +329,23 @@ public final class Fixtures {
     /**
      * The housing aid (APL, ALF or ALS) is paid to this organisation, the landlord (tiers payant);
      * the housing information then names it as the social landlord.
+     *
+     * @param organisme the name of the organisation paid, a social landlord
+     * @return this builder
      */
     public DossierBuilder tiersPayant(String organisme) {
       this.tiersPayant = Objects.requireNonNull(organisme, "organisme");
       return this;
     }
 
-    /** The housing: its type, rent and charges (null when unknown). */
+    /**
+     * The housing: its type, rent and charges (null when unknown).
+     *
+     * @param type the housing situation
+     * @param loyer the monthly rent in euros as a decimal string, or null when unknown
+     * @param charges the monthly charges in euros as a decimal string, or null when unknown
+     * @return this builder
+     */
     public DossierBuilder logement(TypeLogement type, String loyer, String charges) {
       this.typeLogement = Objects.requireNonNull(type, "type");
       this.loyer = loyer == null ? null : FixtureRules.euros(loyer, "loyer");
@@ -264,20 +353,36 @@ public final class Fixtures {
       return this;
     }
 
-    /** No housing information at the CAF (the tab answers without content). */
+    /**
+     * No housing information at the CAF (the tab answers without content).
+     *
+     * @return this builder
+     */
     public DossierBuilder sansLogement() {
       this.typeLogement = null;
       this.tiersPayant = null;
       return this;
     }
 
-    /** The date of affiliation; by default the first of the month of the earliest right. */
+    /**
+     * The date of affiliation; by default the first of the month of the earliest right.
+     *
+     * @param affiliation the date the allocataire joined the CAF
+     * @return this builder
+     */
     public DossierBuilder affiliation(LocalDate affiliation) {
       this.affiliation = Objects.requireNonNull(affiliation, "affiliation");
       return this;
     }
 
-    /** The RSA dossier, opened at the first RSA payment (or a year before {@link #asOf}). */
+    /**
+     * The RSA dossier, opened at the first RSA payment (or a year before {@link #asOf}).
+     *
+     * @param etat the CNAF state of the RSA dossier
+     * @param nature socle or majoré; null when not known
+     * @param montantMensuel the monthly amount in euros, as a decimal string
+     * @return this builder
+     */
     public DossierBuilder rsa(EtatRsa etat, NatureRsa nature, String montantMensuel) {
       LocalDate opened =
           series.stream()
@@ -296,7 +401,14 @@ public final class Fixtures {
       return this;
     }
 
-    /** A debt (indu) notified three months before {@link #asOf}; settled when the balance is 0. */
+    /**
+     * A debt (indu) notified three months before {@link #asOf}; settled when the balance is 0.
+     *
+     * @param origine the prestation overpaid
+     * @param montantInitial the amount notified, in euros as a decimal string
+     * @param soldeRestant what remains due, in euros as a decimal string; {@code "0"} when settled
+     * @return this builder
+     */
     public DossierBuilder creance(Prestation origine, String montantInitial, String soldeRestant) {
       BigDecimal initial = FixtureRules.euros(montantInitial, "montantInitial");
       BigDecimal solde = FixtureRules.euros(soldeRestant, "soldeRestant");
@@ -313,18 +425,36 @@ public final class Fixtures {
       return this;
     }
 
-    /** A letter sent by post. */
+    /**
+     * A letter sent by post.
+     *
+     * @param date the date it was sent
+     * @param objet its subject, not personal
+     * @return this builder
+     */
     public DossierBuilder courrier(LocalDate date, String objet) {
       return courrier(date, objet, Canal.COURRIER);
     }
 
-    /** A letter sent by this channel. */
+    /**
+     * A letter sent by this channel.
+     *
+     * @param date the date it was sent
+     * @param objet its subject, not personal
+     * @param canal post, e-mail or the personal online space
+     * @return this builder
+     */
     public DossierBuilder courrier(LocalDate date, String objet, Canal canal) {
       courriers.add(new Courrier(date, objet, canal));
       return this;
     }
 
-    /** The household's taxable income of year N-2; the quotient familial is derived from it. */
+    /**
+     * The household's taxable income of year N-2; the quotient familial is derived from it.
+     *
+     * @param montant the amount in euros, as a decimal string
+     * @return this builder
+     */
     public DossierBuilder revenusN2(String montant) {
       this.revenusN2 = FixtureRules.euros(montant, "revenusN2");
       return this;
@@ -333,6 +463,7 @@ public final class Fixtures {
     /**
      * The dossier.
      *
+     * @return the immutable dossier, ready to serve from a {@link Catalogue}
      * @throws IllegalStateException if no allocataire was described
      */
     public SyntheticDossier build() {
