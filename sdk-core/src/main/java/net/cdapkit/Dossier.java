@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import net.cdapkit.audit.AuditOperation;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Tab;
@@ -51,6 +52,8 @@ import net.cdapkit.model.Synthese;
 public final class Dossier {
   /** Lines per page asked for when walking a history; the contract's maximum. */
   static final int PAGE_SIZE = 100;
+
+  private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
 
   private final CdapSession session;
   private final CafCode caf;
@@ -508,7 +511,7 @@ public final class Dossier {
   String accept(Exchange exchange, long generation) {
     DossierReferencePayload payload =
         ApiCaller.decode(exchange, DossierReferencePayload.class, "dossier.lookup");
-    if (payload.reference() == null || !payload.reference().matches("dos_[A-Za-z0-9]{8,64}")) {
+    if (payload.reference() == null || !REFERENCE.matcher(payload.reference()).matches()) {
       throw new ProtocolException(
           "Malformed response for dossier.lookup: no valid reference",
           exchange.requestId(),

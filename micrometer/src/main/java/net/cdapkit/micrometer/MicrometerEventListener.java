@@ -58,6 +58,8 @@ import net.cdapkit.event.RetryReason;
  * calls-in-flight gauge is registered once per registry and reads the first instance's count.
  */
 public final class MicrometerEventListener implements CdapEventListener {
+  private static final Map<Enum<?>, String> LOWER_NAMES = new ConcurrentHashMap<>();
+
   /** Timer of logical calls, from start to the caller getting a value or an exception. */
   public static final String CALLS = "cdap.client.calls";
 
@@ -232,8 +234,9 @@ public final class MicrometerEventListener implements CdapEventListener {
     return outcome == null ? "unknown" : lower(outcome);
   }
 
+  /** The constant's name in lower case, made once per constant: this runs on every call. */
   private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+    return LOWER_NAMES.computeIfAbsent(e, k -> k.name().toLowerCase(Locale.ROOT));
   }
 
   /** The exception's name when it is one of the SDK's, so that the tag stays bounded. */

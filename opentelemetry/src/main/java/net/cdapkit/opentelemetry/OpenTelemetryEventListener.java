@@ -71,6 +71,8 @@ import net.cdapkit.event.RetryReason;
  * or URL. Thread-safe; one instance may serve several clients.
  */
 public final class OpenTelemetryEventListener implements CdapEventListener {
+  private static final Map<Enum<?>, String> LOWER_NAMES = new ConcurrentHashMap<>();
+
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("cdap.operation");
   static final AttributeKey<String> PROFILE = AttributeKey.stringKey("cdap.profile");
   static final AttributeKey<String> CAF = AttributeKey.stringKey("cdap.caf");
@@ -305,8 +307,9 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
     return calls.get(new CallKey(call));
   }
 
+  /** The constant's name in lower case, made once per constant: this runs on every call. */
   private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+    return LOWER_NAMES.computeIfAbsent(e, k -> k.name().toLowerCase(Locale.ROOT));
   }
 
   /** What a call keeps between its events: its span, its context, its open attempt span. */

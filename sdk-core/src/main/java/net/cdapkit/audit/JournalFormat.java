@@ -105,7 +105,9 @@ public final class JournalFormat {
   static void canonical(StringBuilder b, long seq, AuditRecord r, String prev) {
     b.append("{\"v\":").append(VERSION);
     b.append(",\"seq\":").append(seq);
-    b.append(",\"time\":\"").append(r.time()).append('"');
+    b.append(",\"time\":\"");
+    IsoInstant.append(b, r.time());
+    b.append('"');
     b.append(",\"op\":");
     FlatJson.string(b, bound(r.operationId()));
     b.append(",\"partner\":");

@@ -18,12 +18,20 @@ public record AttemptEnd(
     Duration duration,
     Optional<String> errorType,
     Optional<String> requestId) {
+  // Shared strings: listeners use the class as a metric tag and a map key on every attempt.
+  private static final String[] STATUS_CLASSES = {"none", "1xx", "2xx", "3xx", "4xx", "5xx"};
 
   /**
    * {@return the status class ({@code 2xx}, {@code 4xx}, {@code 5xx}…), or {@code none} without a
    * response}
    */
   public String statusClass() {
-    return status <= 0 ? "none" : (status / 100) + "xx";
+    if (status <= 0) {
+      return STATUS_CLASSES[0];
+    }
+    int hundreds = status / 100;
+    return hundreds >= 1 && hundreds < STATUS_CLASSES.length
+        ? STATUS_CLASSES[hundreds]
+        : hundreds + "xx";
   }
 }

@@ -52,15 +52,18 @@ public final class ResponseSizeLimit implements Interceptor {
   private static final class Limited extends ResponseBody {
     private final ResponseBody delegate;
     private final BufferedSource source;
+    // OkHttp parses the Content-Type header on every call, and Retrofit asks three times.
+    private final MediaType contentType;
 
     Limited(ResponseBody delegate, long maxBytes) {
       this.delegate = delegate;
       this.source = Okio.buffer(new Counting(delegate.source(), maxBytes));
+      this.contentType = delegate.contentType();
     }
 
     @Override
     public MediaType contentType() {
-      return delegate.contentType();
+      return contentType;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
@@ -281,11 +280,32 @@ final class Responses {
 
   static String requestId(Response<ResponseBody> response) {
     String echoed = response.headers().get(CdapApi.REQUEST_ID);
-    if (echoed != null && echoed.matches("[A-Za-z0-9._-]{1,64}")) {
+    if (echoed != null && isToken(echoed)) {
       return echoed;
     }
     String sent = response.raw().request().header(CdapApi.REQUEST_ID);
     return sent == null ? "" : sent;
+  }
+
+  /** Whether {@code s} is 1 to 64 of {@code [A-Za-z0-9._-]}: safe to log and to quote. */
+  private static boolean isToken(String s) {
+    if (s.isEmpty() || s.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String transportMessage(IOException e, CallContext context) {
@@ -344,10 +364,8 @@ final class Responses {
         return new Exchange(response.code(), new byte[0], "", requestId, attempt);
       }
       MediaType mediaType = body.contentType();
-      String contentType =
-          mediaType == null
-              ? ""
-              : (mediaType.type() + "/" + mediaType.subtype()).toLowerCase(Locale.ROOT);
+      // OkHttp's MediaType keeps type and subtype in lower case already.
+      String contentType = mediaType == null ? "" : mediaType.type() + "/" + mediaType.subtype();
       BufferedSource source = body.source();
       if (source.request(maxResponseBytes + 1)) {
         throw new ProtocolException(

@@ -1,7 +1,6 @@
 package net.cdapkit.internal.http;
 
 import java.io.IOException;
-import java.util.UUID;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,7 +22,7 @@ public final class SdkInterceptor implements Interceptor {
     Request request = chain.request();
     Request.Builder builder = request.newBuilder().header("User-Agent", userAgent);
     if (request.header(CdapApi.REQUEST_ID) == null) {
-      builder.header(CdapApi.REQUEST_ID, UUID.randomUUID().toString());
+      builder.header(CdapApi.REQUEST_ID, RequestIds.fresh());
     }
     CallTag tag = request.tag(CallTag.class);
     if (tag != null) {

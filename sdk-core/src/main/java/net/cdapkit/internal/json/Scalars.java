@@ -42,12 +42,12 @@ final class Scalars {
             new TextAdapter<>(
                     "date (yyyy-MM-dd)",
                     10,
-                    LocalDate::parse,
+                    IsoDates::localDate,
                     DateTimeFormatter.ISO_LOCAL_DATE::format)
                 .nullSafe())
         .add(
             YearMonth.class,
-            new TextAdapter<>("month (yyyy-MM)", 7, YearMonth::parse, YearMonth::toString)
+            new TextAdapter<>("month (yyyy-MM)", 7, IsoDates::yearMonth, YearMonth::toString)
                 .nullSafe())
         .add(
             OffsetDateTime.class,
