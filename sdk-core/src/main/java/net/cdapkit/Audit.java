@@ -3,6 +3,7 @@ package net.cdapkit;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import net.cdapkit.audit.AtypicalUse;
 import net.cdapkit.audit.AtypicalUseException;
 import net.cdapkit.audit.AuditException;
@@ -43,6 +44,21 @@ final class Audit {
   private final String partner;
   private final String agent;
   private final String profile;
+  // Operation ids: a random (version 4) UUID per session, whose low half then counts. Unique like
+  // random UUIDs, without a SecureRandom read per operation.
+  private final long idHigh;
+  private final AtomicLong idLow;
+  // The last dossier named and its pseudonym: a consultation names the same dossier in every
+  // record, and the pseudonym is an HMAC.
+  private volatile Pseudonym lastPseudonym;
+
+  /** A dossier and its pseudonym; never printed. */
+  private record Pseudonym(CafCode caf, NumeroAllocataire numero, String value) {
+    @Override
+    public String toString() {
+      return "Pseudonym[****]";
+    }
+  }
 
   Audit(
       AuditSink sink,
@@ -62,6 +78,15 @@ final class Audit {
     this.partner = partner;
     this.agent = agent;
     this.profile = profile;
+    UUID seed = UUID.randomUUID();
+    this.idHigh = seed.getMostSignificantBits();
+    this.idLow = new AtomicLong(seed.getLeastSignificantBits());
+  }
+
+  /** A fresh operation id, shaped as a random UUID (version 4, IETF variant). */
+  private String operationId() {
+    long low = (idLow.incrementAndGet() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(idHigh, low).toString();
   }
 
   /** What an audited operation is about. Null fields are absent from the record. */
@@ -125,7 +150,7 @@ final class Audit {
     if (!enabled) {
       return new Pending(event, Optional.empty(), null);
     }
-    String operationId = UUID.randomUUID().toString();
+    String operationId = operationId();
     Optional<String> dossier = pseudonym(event);
     try {
       write(record(event, dossier, operationId, AuditOutcome.PENDING, null, null, 0));
@@ -206,7 +231,7 @@ final class Audit {
           record(
               event,
               pseudonym(event),
-              UUID.randomUUID().toString(),
+              operationId(),
               AuditOutcome.DENIED,
               cause.getClass().getSimpleName(),
               null,
@@ -220,8 +245,14 @@ final class Audit {
     if (event.numero() == null) {
       return Optional.empty();
     }
+    Pseudonym last = lastPseudonym;
+    if (last != null && last.numero.equals(event.numero()) && last.caf.equals(event.caf())) {
+      return Optional.of(last.value);
+    }
     try {
-      return Optional.of(sink.pseudonym(event.caf(), event.numero()));
+      String value = sink.pseudonym(event.caf(), event.numero());
+      lastPseudonym = new Pseudonym(event.caf(), event.numero(), value);
+      return Optional.of(value);
     } catch (RuntimeException e) {
       if (failClosed) {
         throw sinkFailure(e, event.operation(), AuditOutcome.PENDING);

@@ -29,6 +29,8 @@ public interface AuditSink {
    * The dossier's pseudonym for {@link AuditRecord#dossier()}: a keyed hash that only the journal's
    * key holder can link back to a dossier. Use {@link AuditKey#pseudonym} unless you have a reason
    * not to; never return the numéro or an unkeyed hash of it (seven digits are quickly enumerated).
+   * It must be stable: a session computes the pseudonym of the dossier it consults once and names
+   * it so in that dossier's following records.
    *
    * @param caf the dossier's CAF
    * @param numero the dossier's numéro allocataire

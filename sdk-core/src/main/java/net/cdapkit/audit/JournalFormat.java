@@ -210,8 +210,10 @@ public final class JournalFormat {
    *
    * @param prevMac the previous record's MAC, 32 bytes
    * @param out a buffer large enough for the line ({@link JsonLinesAuditJournal} sizes it)
+   * @param macOut receives this record's MAC, 32 bytes: the next record's {@code prevMac}
    */
-  static String encodeLine(AuditKey key, byte[] prevMac, CharSequence canonical, ByteBuffer out) {
+  static String encodeLine(
+      AuditKey key, byte[] prevMac, CharSequence canonical, ByteBuffer out, byte[] macOut) {
     out.clear();
     byte[] text = canonical.toString().getBytes(StandardCharsets.UTF_8);
     byte[] mac = key.mac(AuditKey.Use.CHAIN, prevMac, text);
@@ -226,6 +228,7 @@ public final class JournalFormat {
     }
     out.put(hex).put((byte) '"').put((byte) '}').put((byte) '\n');
     out.flip();
+    System.arraycopy(mac, 0, macOut, 0, mac.length);
     return new String(hex, StandardCharsets.US_ASCII);
   }
 

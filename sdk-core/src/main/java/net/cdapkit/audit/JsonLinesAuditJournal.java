@@ -70,6 +70,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   private long seq; // guarded by this
   private long size; // guarded by this
   private byte[] lastMac = new byte[32]; // guarded by this
+  private byte[] nextMac = new byte[32]; // guarded by this; the MAC being written
   private String lastMacHex = JournalFormat.GENESIS; // guarded by this
   // Reused by every append (guarded by this): no allocation on the hot path but the text itself.
   private final StringBuilder text = new StringBuilder(1024);
@@ -285,7 +286,7 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     if (text.length() * 3L + 100 > MAX_WRITTEN_LINE_BYTES) {
       throw new AuditException("Audit record longer than " + MAX_WRITTEN_LINE_BYTES + " bytes");
     }
-    String macHex = JournalFormat.encodeLine(key, lastMac, text, line);
+    String macHex = JournalFormat.encodeLine(key, lastMac, text, line, nextMac);
     int length = line.remaining();
     long before = size;
     try {
@@ -309,7 +310,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
     }
     seq++;
     size = before + length;
-    lastMac = HexFormat.of().parseHex(macHex);
+    byte[] previous = lastMac;
+    lastMac = nextMac;
+    nextMac = previous; // the two buffers take turns: no array per record
     lastMacHex = macHex;
   }
 
