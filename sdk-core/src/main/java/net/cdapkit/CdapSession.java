@@ -17,6 +17,7 @@ import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.TransportException;
 import net.cdapkit.event.CdapOperation;
+import net.cdapkit.event.DenialKind;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.AttemptObserver;
 import net.cdapkit.internal.http.CallContext;
@@ -201,12 +202,19 @@ public final class CdapSession implements AutoCloseable {
       throw new InvalidInputException("CAF code is required");
     }
     if (!habilitations.allowsCaf(caf)) {
-      CapabilityDeniedException denied =
-          CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
-      audit.denied(Audit.Event.cafSelection(caf), denied);
-      throw denied;
+      // Refused outside any call: the pipeline reports it as a call of its own (audit record,
+      // DenialKind.CAF event) and throws; an allowed CAF costs nothing more than the test above.
+      client.pipeline().admit(cafSelection(caf));
     }
     return new CafContext(this, caf);
+  }
+
+  private Op<Void> cafSelection(CafCode caf) {
+    Op<Void> op = new Op<>(CdapOperation.CAF_SELECTION, this);
+    op.caf = caf.value();
+    op.capability = "CAF " + caf.value();
+    op.event = Audit.Event.cafSelection(caf);
+    return op.check(DenialKind.CAF, () -> requireCaf(caf));
   }
 
   /**
@@ -314,6 +322,12 @@ public final class CdapSession implements AutoCloseable {
     if (closed) {
       throw new AuthenticationException(
           AuthenticationException.Reason.TOKEN_INVALID, "Session is closed", null, 0);
+    }
+  }
+
+  void requireCaf(CafCode caf) {
+    if (!habilitations.allowsCaf(caf)) {
+      throw CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
     }
   }
 
