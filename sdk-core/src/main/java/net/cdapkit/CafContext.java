@@ -195,6 +195,18 @@ public final class CafContext {
         .decode((exchange, g) -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue"));
   }
 
+  /**
+   * Selecting {@code caf} in {@code session}, as the pipeline admits it: sends nothing, and reports
+   * a CAF outside the session's as a {@link DenialKind#CAF} denial with its audit record.
+   */
+  static Op<Void> selection(CdapSession session, CafCode caf) {
+    Op<Void> op = new Op<>(CdapOperation.CAF_SELECTION, session);
+    op.caf = caf.value();
+    op.capability = "CAF " + caf.value();
+    op.event = Audit.Event.cafSelection(caf);
+    return op.check(DenialKind.CAF, () -> session.requireCaf(caf));
+  }
+
   /** The context of a dossier lookup, for the lookup that renews a reference. */
   static CallContext lookupContext(CdapSession session, CafCode caf) {
     return new CallContext("dossier.lookup", session.profile(), "CAF " + caf.value(), true, null);

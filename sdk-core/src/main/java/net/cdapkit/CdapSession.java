@@ -17,7 +17,6 @@ import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.TransportException;
 import net.cdapkit.event.CdapOperation;
-import net.cdapkit.event.DenialKind;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.AttemptObserver;
 import net.cdapkit.internal.http.CallContext;
@@ -214,17 +213,9 @@ public final class CdapSession implements AutoCloseable {
     if (!habilitations.allowsCaf(caf)) {
       // Refused outside any call: the pipeline reports it as a call of its own (audit record,
       // DenialKind.CAF event) and throws; an allowed CAF costs nothing more than the test above.
-      client.pipeline().admit(cafSelection(caf));
+      client.pipeline().admit(CafContext.selection(this, caf));
     }
     return new CafContext(this, caf);
-  }
-
-  private Op<Void> cafSelection(CafCode caf) {
-    Op<Void> op = new Op<>(CdapOperation.CAF_SELECTION, this);
-    op.caf = caf.value();
-    op.capability = "CAF " + caf.value();
-    op.event = Audit.Event.cafSelection(caf);
-    return op.check(DenialKind.CAF, () -> requireCaf(caf));
   }
 
   /**
