@@ -66,9 +66,9 @@ public final class AsyncDossier {
     }
     if (read.paged()) {
       return (CompletableFuture<T>)
-          (CompletableFuture<?>) dossier.historyAsync(read.tab(), read.periode());
+          (CompletableFuture<?>) dossier.ops().historyAsync(read.tab(), read.periode());
     }
-    return dossier.pipeline().callAsync(dossier.readOp(read));
+    return dossier.pipeline().callAsync(dossier.ops().readOp(read));
   }
 
   /**
@@ -159,7 +159,7 @@ public final class AsyncDossier {
    * @return a future of the fully fetched history
    */
   public CompletableFuture<History<Paiement>> paiements(Periode periode) {
-    return dossier.historyAsync(net.cdapkit.capability.Tab.PAIEMENTS, periode);
+    return dossier.ops().historyAsync(net.cdapkit.capability.Tab.PAIEMENTS, periode);
   }
 
   /**
@@ -169,7 +169,7 @@ public final class AsyncDossier {
    * @return a future of the fully fetched history
    */
   public CompletableFuture<History<Courrier>> courriers(Periode periode) {
-    return dossier.historyAsync(net.cdapkit.capability.Tab.COURRIERS, periode);
+    return dossier.ops().historyAsync(net.cdapkit.capability.Tab.COURRIERS, periode);
   }
 
   /**
@@ -180,7 +180,7 @@ public final class AsyncDossier {
    *     if the profile may not get this type
    */
   public CompletableFuture<AttestationPdf> requestAttestation(AttestationType type) {
-    return dossier.pipeline().callAsync(dossier.attestationOp(type));
+    return dossier.pipeline().callAsync(dossier.ops().attestationOp(type));
   }
 
   /**
@@ -194,7 +194,7 @@ public final class AsyncDossier {
    */
   public CompletableFuture<EnvoiPostalReceipt> requestAttestationByPost(
       AttestationType type, RequestOptions options) {
-    return dossier.pipeline().callAsync(dossier.postalOp(type, options));
+    return dossier.pipeline().callAsync(dossier.ops().postalOp(type, options));
   }
 
   /**

@@ -63,7 +63,24 @@ public final class CafContext {
    * @throws net.cdapkit.audit.AuditException if the audit sink fails and the client is fail-closed
    */
   public Dossier consultDossier(NumeroAllocataire numero, Finalite finalite) {
-    return session.client().pipeline().call(consultation(numero, finalite));
+    return consultDossier(numero, finalite, RequestOptions.defaults());
+  }
+
+  /**
+   * Opens a dossier with per-call options for the lookup: a time budget ({@link
+   * RequestOptions#withBudget}) or a per-attempt timeout, as for any read; an idempotency key has
+   * no use here (a lookup has no effect). The returned dossier's own calls use the client's
+   * defaults: {@link Dossier#withOptions} sets theirs.
+   *
+   * @param numero the allocataire's numéro in this CAF
+   * @param finalite the purpose of the consultation, recorded in the audit journal
+   * @param options the options of the lookup
+   * @return the opened dossier, whose tabs are read on demand
+   * @throws net.cdapkit.error.TransportException if the budget ends before an answer
+   */
+  public Dossier consultDossier(
+      NumeroAllocataire numero, Finalite finalite, RequestOptions options) {
+    return session.client().pipeline().call(consultation(numero, finalite, options));
   }
 
   /**
@@ -87,11 +104,25 @@ public final class CafContext {
    */
   public CompletableFuture<Dossier> consultDossierAsync(
       NumeroAllocataire numero, Finalite finalite) {
-    return session.client().pipeline().callAsync(consultation(numero, finalite));
+    return consultDossierAsync(numero, finalite, RequestOptions.defaults());
   }
 
-  private Op<Dossier> consultation(NumeroAllocataire numero, Finalite finalite) {
-    Op<Dossier> op = new Op<>(CdapOperation.DOSSIER_LOOKUP, session);
+  /**
+   * The asynchronous form of {@link #consultDossier(NumeroAllocataire, Finalite, RequestOptions)}.
+   *
+   * @param numero the allocataire's numéro in this CAF
+   * @param finalite the purpose of the consultation, recorded in the audit journal
+   * @param options the options of the lookup
+   * @return a future of the opened dossier, failed with a {@link net.cdapkit.error.CdapException}
+   */
+  public CompletableFuture<Dossier> consultDossierAsync(
+      NumeroAllocataire numero, Finalite finalite, RequestOptions options) {
+    return session.client().pipeline().callAsync(consultation(numero, finalite, options));
+  }
+
+  private Op<Dossier> consultation(
+      NumeroAllocataire numero, Finalite finalite, RequestOptions options) {
+    Op<Dossier> op = new Op<Dossier>(CdapOperation.DOSSIER_LOOKUP, session).options(options);
     op.caf = caf.value();
     op.capability = "CAF " + caf.value();
     op.consultation = true;
@@ -108,6 +139,9 @@ public final class CafContext {
                 throw new InvalidInputException(
                     "A finalité is required for every consultation (the convention with the CAF"
                         + " limits consultations to declared purposes)");
+              }
+              if (options == null) {
+                throw new InvalidInputException("Request options must not be null; use defaults()");
               }
             })
         .check(DenialKind.FINALITE, () -> session.requireFinalite(finalite.code()))
@@ -193,6 +227,18 @@ public final class CafContext {
                 api.sendDialogue(
                     tag, caf.value(), new DialogueRequest(message.objet(), message.message(), ref)))
         .decode((exchange, g) -> ApiCaller.decode(exchange, DialogueReceipt.class, "dialogue"));
+  }
+
+  /**
+   * Selecting {@code caf} in {@code session}, as the pipeline admits it: sends nothing, and reports
+   * a CAF outside the session's as a {@link DenialKind#CAF} denial with its audit record.
+   */
+  static Op<Void> selection(CdapSession session, CafCode caf) {
+    Op<Void> op = new Op<>(CdapOperation.CAF_SELECTION, session);
+    op.caf = caf.value();
+    op.capability = "CAF " + caf.value();
+    op.event = Audit.Event.cafSelection(caf);
+    return op.check(DenialKind.CAF, () -> session.requireCaf(caf));
   }
 
   /** The context of a dossier lookup, for the lookup that renews a reference. */

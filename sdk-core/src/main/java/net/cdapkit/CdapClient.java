@@ -3,9 +3,6 @@ package net.cdapkit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import net.cdapkit.audit.AuditSink;
 import net.cdapkit.audit.JsonLinesAuditJournal;
@@ -14,16 +11,9 @@ import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.event.CdapEventListener;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.CdapApi;
-import net.cdapkit.internal.http.RetrySettings;
-import net.cdapkit.internal.http.Transport;
-import net.cdapkit.internal.json.CdapJson;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The front door of the SDK: a client for the CDAP partner consultation contract. Immutable and
@@ -50,17 +40,15 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * leaves records in the configured {@linkplain Builder#auditSink audit sink}.
  */
 public final class CdapClient {
-  private static final Logger LOG = LoggerFactory.getLogger(CdapClient.class);
-
   private final HttpUrl baseUrl;
   private final CallPipeline pipeline;
   private final CredentialsProvider credentials;
   private final OkHttpClient okHttpClient;
   private final CdapApi api;
   private final ApiCaller caller;
-  private final Builder config;
+  private final ClientConfig config;
 
-  private CdapClient(Builder b, HttpUrl baseUrl) {
+  private CdapClient(ClientConfig b, HttpUrl baseUrl) {
     this.config = b.copy();
     this.baseUrl = baseUrl;
     this.credentials = b.credentials;
@@ -68,32 +56,10 @@ public final class CdapClient {
     // Variants made with newBuilder() derive from the same base, sharing its pools without
     // stacking the SDK's interceptors twice.
     this.config.okHttpClient = base;
-    // newBuilder() shares the caller's pools and keeps their interceptors; ours are added on top
-    // so that a caller-supplied client never silently loses the SDK's own behaviour.
-    this.okHttpClient =
-        Transport.sdkClient(
-            base,
-            b.connectTimeout,
-            b.readTimeout,
-            b.writeTimeout,
-            b.callTimeout,
-            b.maxResponseBytes,
-            b.certificatePins,
-            "cdapkit-java/" + Version.VALUE);
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(okHttpClient)
-            .addConverterFactory(MoshiConverterFactory.create(CdapJson.moshi()))
-            .build()
-            .create(CdapApi.class);
-    RetryPolicy r = b.retryPolicy;
-    this.caller =
-        new ApiCaller(
-            new RetrySettings(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.budget()),
-            b.maxResponseBytes,
-            baseUrl.toString());
-    this.pipeline = new CallPipeline(this, b.eventListener);
+    this.okHttpClient = config.sdkHttpClient(base);
+    this.api = ClientConfig.api(baseUrl, okHttpClient);
+    this.caller = config.caller(baseUrl);
+    this.pipeline = new CallPipeline(this, config.eventListener);
   }
 
   /**
@@ -103,7 +69,7 @@ public final class CdapClient {
    * @return a new builder with the defaults
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new ClientConfig());
   }
 
   /**
@@ -113,7 +79,7 @@ public final class CdapClient {
    *     dispatcher
    */
   public Builder newBuilder() {
-    return config.copy();
+    return new Builder(config.copy());
   }
 
   /**
@@ -204,15 +170,7 @@ public final class CdapClient {
 
   /** The audit trail of one session of this client. */
   Audit audit(String partner, String agent, String profile) {
-    return new Audit(
-        config.auditSink,
-        config.auditFailClosed,
-        config.auditFinaliteDetail,
-        config.usageGuard,
-        config.clock,
-        partner,
-        agent,
-        profile);
+    return config.audit(partner, agent, profile);
   }
 
   RateLimit rateLimit() {
@@ -225,55 +183,17 @@ public final class CdapClient {
   }
 
   /**
-   * Configures a {@link CdapClient}. Every default is set here: connect 10 s, read 30 s, write 30
-   * s, whole call 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, requests paced at
-   * the rate the server declares ({@link RateLimit#serverDeclared()}), no audit sink, audit
-   * fail-closed, finalité details not journaled, {@link UsageGuard#defaults()}, the system UTC
-   * clock, no certificate pins.
+   * Configures a {@link CdapClient}. The defaults: connect 10 s, read 30 s, write 30 s, whole call
+   * 60 s, {@link RetryPolicy#defaults()}, responses up to 16 MiB, requests paced at the rate the
+   * server declares ({@link RateLimit#serverDeclared()}), no audit sink, audit fail-closed,
+   * finalité details not journaled, {@link UsageGuard#defaults()}, the system UTC clock, no
+   * certificate pins.
    */
   public static final class Builder {
-    private String baseUrl;
-    private CredentialsProvider credentials;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private long maxResponseBytes = 16L * 1024 * 1024;
-    private Duration tokenRefreshMargin = Duration.ofSeconds(30);
-    private AuditSink auditSink = AuditSink.none();
-    private boolean auditFailClosed = true;
-    private boolean auditFinaliteDetail = false;
-    private UsageGuard usageGuard = UsageGuard.defaults();
-    private Clock clock = Clock.systemUTC();
-    private List<String[]> certificatePins = new ArrayList<>();
-    private RateLimit rateLimit = RateLimit.serverDeclared();
-    private CdapEventListener eventListener = CdapEventListener.none();
+    private final ClientConfig config;
 
-    private Builder() {}
-
-    private Builder copy() {
-      Builder b = new Builder();
-      b.baseUrl = baseUrl;
-      b.credentials = credentials;
-      b.okHttpClient = okHttpClient;
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.writeTimeout = writeTimeout;
-      b.callTimeout = callTimeout;
-      b.retryPolicy = retryPolicy;
-      b.maxResponseBytes = maxResponseBytes;
-      b.tokenRefreshMargin = tokenRefreshMargin;
-      b.auditSink = auditSink;
-      b.auditFailClosed = auditFailClosed;
-      b.auditFinaliteDetail = auditFinaliteDetail;
-      b.usageGuard = usageGuard;
-      b.clock = clock;
-      b.certificatePins = new ArrayList<>(certificatePins);
-      b.rateLimit = rateLimit;
-      b.eventListener = eventListener;
-      return b;
+    private Builder(ClientConfig config) {
+      this.config = config;
     }
 
     /**
@@ -284,7 +204,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = baseUrl;
+      config.baseUrl = baseUrl;
       return this;
     }
 
@@ -295,7 +215,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder baseUrl(URI baseUrl) {
-      this.baseUrl = baseUrl == null ? null : baseUrl.toString();
+      config.baseUrl = baseUrl == null ? null : baseUrl.toString();
       return this;
     }
 
@@ -306,7 +226,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder credentials(CredentialsProvider credentials) {
-      this.credentials = credentials;
+      config.credentials = credentials;
       return this;
     }
 
@@ -325,7 +245,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = okHttpClient;
+      config.okHttpClient = okHttpClient;
       return this;
     }
 
@@ -336,7 +256,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      config.connectTimeout = ClientConfig.positive(timeout, "connectTimeout");
       return this;
     }
 
@@ -347,7 +267,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      config.readTimeout = ClientConfig.positive(timeout, "readTimeout");
       return this;
     }
 
@@ -358,7 +278,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      config.writeTimeout = ClientConfig.positive(timeout, "writeTimeout");
       return this;
     }
 
@@ -370,7 +290,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      config.callTimeout = ClientConfig.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -385,7 +305,7 @@ public final class CdapClient {
       if (retryPolicy == null) {
         throw new InvalidInputException("retryPolicy must not be null; use RetryPolicy.none()");
       }
-      this.retryPolicy = retryPolicy;
+      config.retryPolicy = retryPolicy;
       return this;
     }
 
@@ -400,7 +320,7 @@ public final class CdapClient {
       if (maxResponseBytes < 1024) {
         throw new InvalidInputException("maxResponseBytes must be at least 1024");
       }
-      this.maxResponseBytes = maxResponseBytes;
+      config.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
@@ -415,7 +335,7 @@ public final class CdapClient {
       if (rateLimit == null) {
         throw new InvalidInputException("rateLimit must not be null; use RateLimit.none()");
       }
-      this.rateLimit = rateLimit;
+      config.rateLimit = rateLimit;
       return this;
     }
 
@@ -429,7 +349,7 @@ public final class CdapClient {
       if (margin == null || margin.isNegative()) {
         throw new InvalidInputException("tokenRefreshMargin must be zero or positive");
       }
-      this.tokenRefreshMargin = margin;
+      config.tokenRefreshMargin = margin;
       return this;
     }
 
@@ -448,7 +368,7 @@ public final class CdapClient {
       if (sink == null) {
         throw new InvalidInputException("auditSink must not be null; use AuditSink.none()");
       }
-      this.auditSink = sink;
+      config.auditSink = sink;
       return this;
     }
 
@@ -462,7 +382,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder auditFailClosed(boolean failClosed) {
-      this.auditFailClosed = failClosed;
+      config.auditFailClosed = failClosed;
       return this;
     }
 
@@ -475,7 +395,7 @@ public final class CdapClient {
      * @return this builder
      */
     public Builder auditFinaliteDetail(boolean include) {
-      this.auditFinaliteDetail = include;
+      config.auditFinaliteDetail = include;
       return this;
     }
 
@@ -491,7 +411,7 @@ public final class CdapClient {
       if (guard == null) {
         throw new InvalidInputException("usageGuard must not be null; use UsageGuard.off()");
       }
-      this.usageGuard = guard;
+      config.usageGuard = guard;
       return this;
     }
 
@@ -509,7 +429,7 @@ public final class CdapClient {
         throw new InvalidInputException(
             "eventListener must not be null; use CdapEventListener.none()");
       }
-      this.eventListener = listener;
+      config.eventListener = listener;
       return this;
     }
 
@@ -523,7 +443,7 @@ public final class CdapClient {
       if (clock == null) {
         throw new InvalidInputException("clock must not be null");
       }
-      this.clock = clock;
+      config.clock = clock;
       return this;
     }
 
@@ -540,21 +460,7 @@ public final class CdapClient {
      *     of 32 bytes>}
      */
     public Builder certificatePins(String host, String... pins) {
-      if (host == null || host.isBlank()) {
-        throw new InvalidInputException("certificatePins needs a host name, e.g. cdap.example.org");
-      }
-      if (pins == null || pins.length == 0) {
-        throw new InvalidInputException("certificatePins needs at least one pin");
-      }
-      for (String pin : pins) {
-        if (pin == null || !pin.matches("sha256/[A-Za-z0-9+/]{43}=")) {
-          throw new InvalidInputException(
-              "A certificate pin is 'sha256/' followed by the base64 of 32 bytes");
-        }
-      }
-      for (String pin : pins) {
-        certificatePins.add(new String[] {host.strip(), pin});
-      }
+      config.addCertificatePins(host, pins);
       return this;
     }
 
@@ -566,44 +472,7 @@ public final class CdapClient {
      *     a non-loopback host
      */
     public CdapClient build() {
-      if (baseUrl == null || baseUrl.isBlank()) {
-        throw new InvalidInputException(
-            "baseUrl is required, e.g. https://cdap.example.org/api/v1/");
-      }
-      String normalised = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-      HttpUrl url = HttpUrl.parse(normalised);
-      if (url == null) {
-        throw new InvalidInputException("baseUrl must be an http(s) URL: " + baseUrl);
-      }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw new InvalidInputException(
-            "baseUrl must use https (plain http is accepted for loopback addresses only): "
-                + url.scheme().toLowerCase(Locale.ROOT)
-                + "://"
-                + url.host());
-      }
-      if (url.username().length() > 0 || url.password().length() > 0) {
-        throw new InvalidInputException(
-            "baseUrl must not carry credentials; use credentials(CredentialsProvider)");
-      }
-      if (auditSink == AuditSink.none() && !isLoopback(url.host())) {
-        LOG.warn(
-            "cdap client built without an audit sink: consultations of {} will not be journaled"
-                + " (set CdapClient.Builder.auditSink)",
-            url.host());
-      }
-      return new CdapClient(this, url);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new InvalidInputException(name + " must be positive");
-      }
-      return d;
-    }
-
-    private static boolean isLoopback(String host) {
-      return Transport.isLoopback(host);
+      return new CdapClient(config, config.checkedBaseUrl());
     }
   }
 }

@@ -102,9 +102,13 @@ public final class CdapSession implements AutoCloseable {
   }
 
   /**
-   * The profile code the server gave this session, e.g. {@code T1}.
+   * The session's profile: the code the server gave it at authentication, e.g. {@code T1}. This is
+   * the one way to get it, and the value every denial, audit record and event carries; what the
+   * profile allows is {@link #habilitations()}, as the server granted it. To show a profile's label
+   * from this project's illustrative catalogue, look the code up there: {@code
+   * Profiles.forCode(session.profile(), session.habilitations().cafs()).map(Profile::label)}.
    *
-   * @return the profile code
+   * @return the profile code, as the server gave it (also when {@link Profiles} does not know it)
    */
   public String profile() {
     return profile;
@@ -123,7 +127,13 @@ public final class CdapSession implements AutoCloseable {
    * This project's catalogue entry for the profile, when it models it (T1 to T5).
    *
    * @return the catalogue profile; empty for a profile code this version does not know
+   * @deprecated a second way to get the session's profile, whose catalogue habilitations may differ
+   *     from the ones the server granted: use {@link #profile()} for the profile, {@link
+   *     #habilitations()} for what it allows, and {@code Profiles.forCode(session.profile(),
+   *     session.habilitations().cafs())} for the catalogue entry (its label). Kept until the next
+   *     major version.
    */
+  @Deprecated(since = "0.3.0")
   public Optional<Profile> catalogueProfile() {
     return Profiles.forCode(profile, habilitations.cafs());
   }
@@ -201,10 +211,9 @@ public final class CdapSession implements AutoCloseable {
       throw new InvalidInputException("CAF code is required");
     }
     if (!habilitations.allowsCaf(caf)) {
-      CapabilityDeniedException denied =
-          CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
-      audit.denied(Audit.Event.cafSelection(caf), denied);
-      throw denied;
+      // Refused outside any call: the pipeline reports it as a call of its own (audit record,
+      // DenialKind.CAF event) and throws; an allowed CAF costs nothing more than the test above.
+      client.pipeline().admit(CafContext.selection(this, caf));
     }
     return new CafContext(this, caf);
   }
@@ -314,6 +323,12 @@ public final class CdapSession implements AutoCloseable {
     if (closed) {
       throw new AuthenticationException(
           AuthenticationException.Reason.TOKEN_INVALID, "Session is closed", null, 0);
+    }
+  }
+
+  void requireCaf(CafCode caf) {
+    if (!habilitations.allowsCaf(caf)) {
+      throw CapabilityDeniedException.beforeCall(profile, "CAF " + caf.value());
     }
   }
 

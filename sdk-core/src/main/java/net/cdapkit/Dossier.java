@@ -1,18 +1,8 @@
 package net.cdapkit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import net.cdapkit.audit.AuditOperation;
-import net.cdapkit.capability.Action;
-import net.cdapkit.capability.Tab;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.ProtocolException;
-import net.cdapkit.event.CdapOperation;
-import net.cdapkit.event.DenialKind;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.Exchange;
 import net.cdapkit.internal.json.DossierLookup;
@@ -21,17 +11,13 @@ import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.CompositionFamille;
 import net.cdapkit.model.Courrier;
-import net.cdapkit.model.CourriersPage;
 import net.cdapkit.model.Creances;
 import net.cdapkit.model.Droits;
 import net.cdapkit.model.EnvoiPostalReceipt;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.InformationsLogement;
 import net.cdapkit.model.NumeroAllocataire;
-import net.cdapkit.model.PageInfo;
 import net.cdapkit.model.Paiement;
-import net.cdapkit.model.PaiementsPage;
-import net.cdapkit.model.Perimetre;
 import net.cdapkit.model.Ressources;
 import net.cdapkit.model.ResumeDossier;
 import net.cdapkit.model.Rsa;
@@ -50,9 +36,6 @@ import net.cdapkit.model.Synthese;
  * time budget, a per-attempt timeout).
  */
 public final class Dossier {
-  /** Lines per page asked for when walking a history; the contract's maximum. */
-  static final int PAGE_SIZE = 100;
-
   private static final Pattern REFERENCE = Pattern.compile("dos_[A-Za-z0-9]{8,64}");
 
   private final CdapSession session;
@@ -61,6 +44,7 @@ public final class Dossier {
   private final Finalite finalite;
   private final ReferenceHolder holder;
   private final RequestOptions options;
+  private final DossierOps ops;
 
   /** A server reference and the token generation it was obtained under. */
   private record Reference(String value, long generation) {}
@@ -87,6 +71,7 @@ public final class Dossier {
     this.finalite = finalite;
     this.holder = holder;
     this.options = options;
+    this.ops = new DossierOps(this);
   }
 
   /**
@@ -118,6 +103,11 @@ public final class Dossier {
 
   CdapSession session() {
     return session;
+  }
+
+  /** The options every call made through this view uses. */
+  RequestOptions options() {
+    return options;
   }
 
   /**
@@ -158,9 +148,9 @@ public final class Dossier {
   public <T> T read(TabRead<T> read) {
     requireNonNull(read, "Tab read");
     if (read.paged()) {
-      return (T) history(read.tab(), read.periode());
+      return (T) ops.history(read.tab(), read.periode());
     }
-    return pipeline().call(readOp(read));
+    return pipeline().call(ops.readOp(read));
   }
 
   /**
@@ -287,7 +277,7 @@ public final class Dossier {
    * @throws net.cdapkit.error.CapabilityDeniedException if the profile may not get this type
    */
   public AttestationPdf requestAttestation(AttestationType type) {
-    return session.client().pipeline().call(attestationOp(type));
+    return pipeline().call(ops.attestationOp(type));
   }
 
   /**
@@ -311,7 +301,7 @@ public final class Dossier {
    *     answer could not be journaled; resend with its key
    */
   public EnvoiPostalReceipt requestAttestationByPost(AttestationType type, RequestOptions options) {
-    return session.client().pipeline().call(postalOp(type, options));
+    return pipeline().call(ops.postalOp(type, options));
   }
 
   @Override
@@ -319,176 +309,15 @@ public final class Dossier {
     return "Dossier{caf=" + caf + ", numero=*******, finalite=" + finalite.code() + "}";
   }
 
-  // ---- the operations, as the pipeline runs them (blocking here, asynchronous in AsyncDossier) --
+  // ---- the operations, described in DossierOps for the pipeline ----
 
   CallPipeline pipeline() {
     return session.client().pipeline();
   }
 
-  private <T> Op<T> on(CdapOperation operation, AuditOperation audited, RequestOptions opts) {
-    Op<T> op = new Op<T>(operation, session).options(opts);
-    op.caf = caf.value();
-    op.dossier = this;
-    op.finalite = finalite.code().code();
-    op.event = Audit.Event.on(this, audited);
-    return op;
-  }
-
-  @SuppressWarnings("unchecked")
-  <T> Op<T> readOp(TabRead<T> read) {
-    Tab tab = read.tab();
-    String operation = "tab." + tab.wireName();
-    Op<T> op = on(read.operation(), AuditOperation.TAB, options);
-    op.event = op.event.tab(tab);
-    op.capability = "tab " + tab.wireName();
-    return op.check(DenialKind.CAPABILITY, () -> session.requireTab(tab))
-        .request((api, tag, ref) -> api.tab(tag, ref, tab.wireName()))
-        .decode((exchange, g) -> (T) ApiCaller.decode(exchange, read.type(), operation));
-  }
-
-  /**
-   * A lazy history: its checks run now (a denied tab fails at once, nothing sent), and each page is
-   * a call of its own when the iteration reaches it.
-   */
-  private History<Object> history(Tab tab, Periode periode) {
-    pipeline().admit(pageOp(tab, periode, 0));
-    return new History<>(n -> pipeline().call(pageOp(tab, periode, n)));
-  }
-
-  /** One page of a history tab. */
-  Op<History.Page<Object>> pageOp(Tab tab, Periode periode, int number) {
-    String operation = "tab." + tab.wireName();
-    String du = periode.du().map(Object::toString).orElse(null);
-    String au = periode.au().map(Object::toString).orElse(null);
-    Op<History.Page<Object>> op = on(CdapOperation.forTab(tab), AuditOperation.TAB, options);
-    op.event = op.event.tab(tab).page(number);
-    op.capability = "tab " + tab.wireName();
-    return op.check(DenialKind.CAPABILITY, () -> session.requireTab(tab))
-        .request(
-            (api, tag, ref) -> api.pagedTab(tag, ref, tab.wireName(), du, au, number, PAGE_SIZE))
-        .decode(
-            (exchange, g) ->
-                tab == Tab.PAIEMENTS
-                    ? page(ApiCaller.decode(exchange, PaiementsPage.class, operation))
-                    : page(ApiCaller.decode(exchange, CourriersPage.class, operation)));
-  }
-
-  Op<AttestationPdf> attestationOp(AttestationType type) {
-    Op<AttestationPdf> op =
-        on(CdapOperation.ATTESTATION_PDF, AuditOperation.ATTESTATION_PDF, options);
-    op.event = op.event.attestation(type);
-    op.capability = type == null ? "attestation" : "attestation " + type.name();
-    String operation = "attestation.pdf";
-    return op.validate(() -> requireNonNull(type, "Attestation type"))
-        .check(
-            DenialKind.CAPABILITY, () -> session.requireAttestation(type, Action.ATTESTATION_PDF))
-        .request((api, tag, ref) -> api.attestationPdf(tag, ref, type.name()))
-        .decode(
-            (exchange, g) -> {
-              byte[] body = exchange.body();
-              boolean isPdf =
-                  body.length > 4
-                      && body[0] == '%'
-                      && body[1] == 'P'
-                      && body[2] == 'D'
-                      && body[3] == 'F';
-              if (!exchange.contentType().equals("application/pdf") || !isPdf) {
-                throw new ProtocolException(
-                    "Expected a PDF document for " + operation,
-                    exchange.requestId(),
-                    exchange.attempts(),
-                    null);
-              }
-              return new AttestationPdf(type, body);
-            });
-  }
-
-  Op<EnvoiPostalReceipt> postalOp(AttestationType type, RequestOptions opts) {
-    Op<EnvoiPostalReceipt> op =
-        on(CdapOperation.ATTESTATION_POSTALE, AuditOperation.ATTESTATION_POSTALE, opts);
-    op.event = op.event.attestation(type);
-    op.capability = type == null ? "attestation postale" : "attestation postale " + type.name();
-    op.idempotencyKey =
-        opts == null ? null : opts.idempotencyKey().orElseGet(() -> "env-" + UUID.randomUUID());
-    return op.validate(
-            () -> {
-              requireNonNull(type, "Attestation type");
-              requireNonNull(opts, "Request options");
-            })
-        .check(
-            DenialKind.CAPABILITY,
-            () -> session.requireAttestation(type, Action.ATTESTATION_POSTALE))
-        .request((api, tag, ref) -> api.attestationPostale(tag, ref, type.name()))
-        .decode((exchange, g) -> receipt(exchange, type));
-  }
-
-  /**
-   * Decodes a postal receipt. Its {@code type} is the one field of the contract holding a single
-   * enum value: a type this SDK does not know is read as the type requested (the server has sent
-   * that letter) rather than failing a send that took effect.
-   */
-  private static EnvoiPostalReceipt receipt(Exchange exchange, AttestationType requested) {
-    try {
-      return ApiCaller.decode(exchange, EnvoiPostalReceipt.class, "attestation.postale");
-    } catch (ProtocolException e) {
-      try {
-        com.squareup.moshi.JsonAdapter<Object> tree =
-            net.cdapkit.internal.json.CdapJson.moshi().adapter(Object.class);
-        Object parsed = tree.fromJson(new okio.Buffer().write(exchange.body()));
-        if (parsed instanceof java.util.Map<?, ?> map
-            && map.get("type") instanceof String t
-            && java.util.Arrays.stream(AttestationType.values())
-                .noneMatch(v -> v.name().equals(t))) {
-          @SuppressWarnings("unchecked")
-          java.util.Map<String, Object> copy =
-              new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
-          copy.put("type", requested.name());
-          okio.Buffer rewritten = new okio.Buffer();
-          tree.toJson(rewritten, copy);
-          return ApiCaller.decode(
-              new Exchange(
-                  exchange.status(),
-                  rewritten.readByteArray(),
-                  exchange.contentType(),
-                  exchange.requestId(),
-                  exchange.attempts()),
-              EnvoiPostalReceipt.class,
-              "attestation.postale");
-        }
-      } catch (java.io.IOException | RuntimeException ignored) {
-        // not the one leniency this decoder allows: the original failure stands
-      }
-      throw e;
-    }
-  }
-
-  /** The asynchronous form of a history: every page fetched, one after the other. */
-  <T> CompletableFuture<History<T>> historyAsync(Tab tab, Periode periode) {
-    if (periode == null) {
-      return CompletableFuture.failedFuture(new InvalidInputException("Periode is required"));
-    }
-    try {
-      pipeline().admit(pageOp(tab, periode, 0));
-    } catch (RuntimeException refused) {
-      return CompletableFuture.failedFuture(refused);
-    }
-    List<History.Page<T>> pages = new ArrayList<>();
-    return pageAsync(tab, periode, 0, pages).thenApply(done -> History.of(List.copyOf(pages)));
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private <T> CompletableFuture<Void> pageAsync(
-      Tab tab, Periode periode, int number, List<History.Page<T>> pages) {
-    return pipeline()
-        .callAsync(pageOp(tab, periode, number))
-        .thenCompose(
-            page -> {
-              History.checkPage(page, number, pages.size() + 1, "tab." + tab.wireName());
-              pages.add((History.Page) page);
-              return page.next().isPresent()
-                  ? pageAsync(tab, periode, page.next().get(), pages)
-                  : CompletableFuture.<Void>completedFuture(null);
-            });
+  /** How this view's operations are described to the pipeline, blocking and asynchronous. */
+  DossierOps ops() {
+    return ops;
   }
 
   // ---- the dossier reference ----
@@ -530,40 +359,6 @@ public final class Dossier {
         holder.reference = null;
       }
     }
-  }
-
-  private static History.Page<Object> page(PaiementsPage p) {
-    return page(p.page(), new ArrayList<Object>(p.elements()), p.perimetre());
-  }
-
-  private static History.Page<Object> page(CourriersPage p) {
-    return page(p.page(), new ArrayList<Object>(p.elements()), Perimetre.COMPLET);
-  }
-
-  private static History.Page<Object> page(
-      PageInfo info, List<Object> elements, Perimetre perimetre) {
-    List<Object> lines = List.copyOf(elements);
-    return new History.Page<>() {
-      @Override
-      public int numero() {
-        return info.numero();
-      }
-
-      @Override
-      public List<Object> elements() {
-        return lines;
-      }
-
-      @Override
-      public Optional<Integer> next() {
-        return info.suivante();
-      }
-
-      @Override
-      public Perimetre perimetre() {
-        return perimetre;
-      }
-    };
   }
 
   static void requireNonNull(Object value, String what) {

@@ -68,8 +68,9 @@ public final class RequestOptions {
 
   /**
    * Sets the time budget of this call as a whole — every attempt, wait, token renewal and new
-   * dossier lookup — overriding the retry policy's. For reads ({@link Dossier#withOptions}) as for
-   * writes.
+   * dossier lookup — overriding the retry policy's. For reads ({@link Dossier#withOptions}, {@link
+   * CafContext#consultDossier(net.cdapkit.model.NumeroAllocataire, net.cdapkit.model.Finalite,
+   * RequestOptions)}) as for writes.
    *
    * @param budget the time allowed for the whole call
    * @return new options with this budget; this instance is unchanged

@@ -12,6 +12,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import net.cdapkit.capability.Profile;
+import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
@@ -127,7 +129,17 @@ class ClientPipelineTest {
     assertThat(session.partenaire().id()).isEqualTo("P1");
     assertThat(session.canRead(Tab.RSA)).isTrue();
     assertThat(session.declaredRatePerSecond()).contains(20);
-    assertThat(session.catalogueProfile()).isPresent();
+    assertThat(Profiles.forCode(session.profile(), session.habilitations().cafs()))
+        .map(Profile::label)
+        .isPresent();
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the deprecated accessor keeps working until it is removed
+  void catalogueProfile_whenDeprecated_stillGivesTheCatalogueEntryOfProfile() throws Exception {
+    CdapSession session = t1Session();
+    assertThat(session.catalogueProfile())
+        .isEqualTo(Profiles.forCode(session.profile(), session.habilitations().cafs()));
   }
 
   @Test

@@ -145,6 +145,40 @@ class MicrometerEventListenerTest {
   }
 
   @Test
+  void denied_whenCafRefused_countsOneCafDenialOfTheCafSelection() {
+    FakeCall call = FakeCall.of(CdapOperation.CAF_SELECTION);
+    listener.callStart(call);
+    listener.denied(call, DenialKind.CAF);
+    listener.callEnd(call, end(CallOutcome.DENIED, 0, 0, "CapabilityDeniedException"));
+
+    assertThat(
+            registry
+                .get(MicrometerEventListener.DENIALS)
+                .tags("operation", "caf.selection", "kind", "caf")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    assertThat(registry.find(MicrometerEventListener.DENIALS).counters()).hasSize(1);
+    assertThat(
+            registry
+                .get(MicrometerEventListener.CALLS)
+                .tags(
+                    "operation",
+                    "caf.selection",
+                    "outcome",
+                    "denied",
+                    "status.class",
+                    "none",
+                    "error",
+                    "CapabilityDeniedException")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.find(MicrometerEventListener.ATTEMPTS).timers()).isEmpty();
+    assertThat(registry.get(MicrometerEventListener.IN_FLIGHT).gauge().value()).isZero();
+  }
+
+  @Test
   void events_whenPacedRenewedAndUnknown_countEach() {
     FakeCall call = FakeCall.of(CdapOperation.DIALOGUE);
     listener.callStart(call);

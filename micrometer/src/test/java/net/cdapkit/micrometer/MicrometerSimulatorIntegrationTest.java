@@ -151,6 +151,23 @@ class MicrometerSimulatorIntegrationTest {
   }
 
   @Test
+  void denials_whenCafOutsideTheSession_areCountedAsCafSelection() {
+    try (CdapSession session = login("demo-t1")) {
+      assertThatThrownBy(() -> session.selectCaf("974"))
+          .isInstanceOf(CapabilityDeniedException.class);
+    }
+
+    assertThat(
+            registry
+                .get(MicrometerEventListener.DENIALS)
+                .tags("operation", "caf.selection", "kind", "caf")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    assertThat(calls("caf.selection", "denied")).isEqualTo(1);
+  }
+
+  @Test
   void meters_afterRealCalls_carryNoNumeroLoginOrRequestId() {
     try (CdapSession session = login("demo-t1")) {
       Dossier dossier = consult(session, FinaliteCode.ACCOMPAGNEMENT_SOCIAL);

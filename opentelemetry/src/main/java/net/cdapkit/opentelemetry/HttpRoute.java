@@ -23,7 +23,10 @@ record HttpRoute(String method, String template, String spanName) {
     this(method, template, method + " " + template);
   }
 
-  /** The operation's route, made once per operation: this runs on every attempt. */
+  /**
+   * The operation's route, made once per operation: this runs on every attempt. Null for {@link
+   * CdapOperation#CAF_SELECTION}, which sends no request.
+   */
   static HttpRoute of(CdapOperation operation) {
     return ROUTES.get(operation);
   }
@@ -32,6 +35,7 @@ record HttpRoute(String method, String template, String spanName) {
     return switch (operation) {
       case AUTHENTICATE -> new HttpRoute("POST", "/auth/token");
       case LOGOUT -> new HttpRoute("DELETE", "/sessions/courante");
+      case CAF_SELECTION -> null; // checked against the session, never sent: no attempt
       case DOSSIER_LOOKUP -> new HttpRoute("POST", "/dossiers/recherche");
       case TAB_SYNTHESE -> tab("synthese");
       case TAB_RESUME -> tab("resume");

@@ -206,10 +206,10 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
   @Override
   public void attemptStart(CallInfo call, int attempt, AttemptHeaders headers) {
     CallState state = state(call);
-    if (state == null) {
+    HttpRoute route = HttpRoute.of(call.operation());
+    if (state == null || route == null) {
       return;
     }
-    HttpRoute route = HttpRoute.of(call.operation());
     var b =
         tracer
             .spanBuilder(route.spanName())

@@ -223,6 +223,30 @@ class OpenTelemetryEventListenerTest {
   }
 
   @Test
+  void denied_whenCafRefused_recordsOneCafSelectionSpanWithTheKindAndNoAttempt() {
+    FakeCall call = FakeCall.of(CdapOperation.CAF_SELECTION);
+    listener.callStart(call);
+    listener.denied(call, DenialKind.CAF);
+    listener.attemptStart(call, 1, new RecordingHeaders()); // never sent; ignored if it were
+    listener.callEnd(call, end(CallOutcome.DENIED, 0, "CapabilityDeniedException"));
+
+    assertThat(exporter.getFinishedSpanItems()).hasSize(1);
+    SpanData callSpan = span("cdap.caf.selection");
+    assertThat(callSpan.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(callSpan.getAttributes().get(AttributeKey.stringKey("cdap.caf"))).isEqualTo("751");
+    assertThat(callSpan.getAttributes().get(AttributeKey.stringKey("cdap.outcome")))
+        .isEqualTo("denied");
+    assertThat(callSpan.getEvents())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getName()).isEqualTo("cdap.denied");
+              assertThat(e.getAttributes().get(AttributeKey.stringKey("cdap.denial.kind")))
+                  .isEqualTo("caf");
+            });
+  }
+
+  @Test
   void attemptStart_whenPropagatorWritesOtherHeaders_skipsThemAndKeepsTheCall() {
     OpenTelemetrySdk b3Like =
         OpenTelemetrySdk.builder()
@@ -263,14 +287,19 @@ class OpenTelemetryEventListenerTest {
             "url.template",
             "server.address",
             "server.port");
+    int sent = 0;
     for (CdapOperation op : CdapOperation.values()) {
+      if (op == CdapOperation.CAF_SELECTION) {
+        continue; // sends no request, so never has an attempt
+      }
       FakeCall call = FakeCall.of(op);
       listener.callStart(call);
       listener.attemptStart(call, 1, new RecordingHeaders());
       listener.attemptEnd(call, attempt(1, 200, null));
       listener.callEnd(call, end(CallOutcome.SUCCESS, 1, null));
+      sent++;
     }
-    assertThat(exporter.getFinishedSpanItems()).hasSize(2 * CdapOperation.values().length);
+    assertThat(exporter.getFinishedSpanItems()).hasSize(2 * sent);
     for (SpanData span : exporter.getFinishedSpanItems()) {
       assertThat(span.getName()).doesNotContainPattern("\\d{5,}");
       span.getAttributes()

@@ -1,6 +1,7 @@
 package net.cdapkit.opentelemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -18,6 +19,7 @@ import net.cdapkit.CdapSession;
 import net.cdapkit.CredentialsProvider;
 import net.cdapkit.RateLimit;
 import net.cdapkit.RetryPolicy;
+import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.NumeroAllocataire;
@@ -118,6 +120,26 @@ class OpenTelemetrySimulatorIntegrationTest {
     assertThat(attempts.get(1).getName()).isEqualTo("GET /dossiers/{reference}/synthese");
     assertThat(span("cdap.dossier.lookup").getKind()).isEqualTo(SpanKind.INTERNAL);
     assertThat(span("POST /dossiers/recherche").getKind()).isEqualTo(SpanKind.CLIENT);
+  }
+
+  @Test
+  void selectCaf_whenCafOutsideTheSession_endsOneCafSelectionSpanWithACafDenial() {
+    try (CdapSession session = login()) {
+      assertThatThrownBy(() -> session.selectCaf("974"))
+          .isInstanceOf(CapabilityDeniedException.class);
+    }
+
+    SpanData call = span("cdap.caf.selection");
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getEvents())
+        .singleElement()
+        .extracting(e -> e.getName())
+        .isEqualTo("cdap.denied");
+    assertThat(call.getEvents().get(0).getAttributes().asMap().toString()).contains("caf");
+    assertThat(
+            exporter.getFinishedSpanItems().stream()
+                .filter(s -> s.getParentSpanId().equals(call.getSpanId())))
+        .isEmpty();
   }
 
   @Test

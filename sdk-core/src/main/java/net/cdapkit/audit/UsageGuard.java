@@ -68,7 +68,7 @@ public final class UsageGuard {
   private final Mode mode;
   private final Consumer<AtypicalUse> listener;
   private final UsageCounter counter; // null: counted in memory, in `windows`
-  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, UsageWindow> windows = new ConcurrentHashMap<>();
 
   private UsageGuard(Builder b, boolean enabled) {
     this.enabled = enabled;
@@ -78,7 +78,7 @@ public final class UsageGuard {
     this.nightEnd = b.nightEnd;
     this.zone = b.zone;
     this.mode = b.mode;
-    this.listener = b.listener != null ? b.listener : new ThrottledLog();
+    this.listener = b.listener != null ? b.listener : new AtypicalUseLog();
     this.counter = b.counter;
   }
 
@@ -146,23 +146,16 @@ public final class UsageGuard {
     if (counter != null) {
       return evaluateShared(partner, agent, at, count);
     }
-    Window window = windows.computeIfAbsent(partner + '\u0000' + agent, k -> new Window());
+    UsageWindow window =
+        windows.computeIfAbsent(partner + '\u0000' + agent, k -> new UsageWindow());
     AtypicalUse use;
     synchronized (window) {
-      long now = Window.nanos(at);
+      long now = UsageWindow.nanos(at);
       window.dropUpTo(now - DAY.toNanos());
       int lastDay = window.size() + 1;
       int lastHour = window.countAfter(now - HOUR.toNanos()) + 1;
       Set<AtypicalUse.Reason> reasons = EnumSet.noneOf(AtypicalUse.Reason.class);
-      if (maxPerHour > 0 && lastHour > maxPerHour) {
-        reasons.add(AtypicalUse.Reason.HOURLY_VOLUME);
-      }
-      if (maxPerDay > 0 && lastDay > maxPerDay) {
-        reasons.add(AtypicalUse.Reason.DAILY_VOLUME);
-      }
-      if (isNight(at)) {
-        reasons.add(AtypicalUse.Reason.NIGHT_TIME);
-      }
+      addReasons(reasons, lastHour, lastDay, isNight(at));
       boolean block = mode == Mode.BLOCK && !reasons.isEmpty();
       if (count && !block) {
         window.add(now);
@@ -173,12 +166,7 @@ public final class UsageGuard {
       use = new AtypicalUse(partner, agent, at, reasons, lastHour, lastDay, block);
     }
     if (count) {
-      try {
-        listener.accept(use);
-      } catch (RuntimeException e) {
-        // A listener's failure must not decide whether a consultation is sent: the mode does.
-        LOG.warn("cdap atypical-use listener failed: {}", e.getClass().getSimpleName());
-      }
+      tell(use);
     }
     return Optional.of(use);
   }
@@ -195,15 +183,7 @@ public final class UsageGuard {
             at,
             c -> {
               reasons.clear();
-              if (maxPerHour > 0 && c.lastHour() > maxPerHour) {
-                reasons.add(AtypicalUse.Reason.HOURLY_VOLUME);
-              }
-              if (maxPerDay > 0 && c.lastDay() > maxPerDay) {
-                reasons.add(AtypicalUse.Reason.DAILY_VOLUME);
-              }
-              if (night) {
-                reasons.add(AtypicalUse.Reason.NIGHT_TIME);
-              }
+              addReasons(reasons, c.lastHour(), c.lastDay(), night);
               return count && !(mode == Mode.BLOCK && !reasons.isEmpty());
             });
     if (reasons.isEmpty()) {
@@ -213,13 +193,32 @@ public final class UsageGuard {
     AtypicalUse use =
         new AtypicalUse(partner, agent, at, reasons, counts.lastHour(), counts.lastDay(), block);
     if (count) {
-      try {
-        listener.accept(use);
-      } catch (RuntimeException e) {
-        LOG.warn("cdap atypical-use listener failed: {}", e.getClass().getSimpleName());
-      }
+      tell(use);
     }
     return Optional.of(use);
+  }
+
+  /** Adds what makes a consultation atypical, given the counts that include it. */
+  private void addReasons(
+      Set<AtypicalUse.Reason> reasons, int lastHour, int lastDay, boolean night) {
+    if (maxPerHour > 0 && lastHour > maxPerHour) {
+      reasons.add(AtypicalUse.Reason.HOURLY_VOLUME);
+    }
+    if (maxPerDay > 0 && lastDay > maxPerDay) {
+      reasons.add(AtypicalUse.Reason.DAILY_VOLUME);
+    }
+    if (night) {
+      reasons.add(AtypicalUse.Reason.NIGHT_TIME);
+    }
+  }
+
+  private void tell(AtypicalUse use) {
+    try {
+      listener.accept(use);
+    } catch (RuntimeException e) {
+      // A listener's failure must not decide whether a consultation is sent: the mode does.
+      LOG.warn("cdap atypical-use listener failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   private boolean isNight(Instant at) {
@@ -309,95 +308,6 @@ public final class UsageGuard {
         + ", night="
         + (nightStart == null ? "unchecked" : nightStart + "-" + nightEnd + " " + zone)
         + "}";
-  }
-
-  /**
-   * One agent's consultations of the last 24 hours, as instants in nanoseconds, kept sorted in a
-   * growable ring: adding one (in order, as they come) and dropping the expired ones cost O(1)
-   * amortised, counting the last hour O(log n). A busy batch agent makes tens of thousands of
-   * consultations a day; a scan per consultation would make the batch quadratic.
-   */
-  private static final class Window {
-    private long[] ring = new long[16];
-    private int head;
-    private int size;
-
-    static long nanos(Instant at) {
-      return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-    }
-
-    int size() {
-      return size;
-    }
-
-    private long at(int i) {
-      return ring[(head + i) & (ring.length - 1)];
-    }
-
-    /** Forgets the consultations at or before {@code limit}. */
-    void dropUpTo(long limit) {
-      while (size > 0 && ring[head] <= limit) {
-        head = (head + 1) & (ring.length - 1);
-        size--;
-      }
-    }
-
-    /** How many consultations are strictly after {@code limit}. */
-    int countAfter(long limit) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (at(mid) <= limit) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return size - lo;
-    }
-
-    /** Adds one, keeping the order if threads (or a test clock) hand instants slightly late. */
-    void add(long t) {
-      if (size == ring.length) {
-        long[] bigger = new long[ring.length * 2];
-        for (int i = 0; i < size; i++) {
-          bigger[i] = at(i);
-        }
-        ring = bigger;
-        head = 0;
-      }
-      int i = size;
-      while (i > 0 && at(i - 1) > t) {
-        ring[(head + i) & (ring.length - 1)] = at(i - 1);
-        i--;
-      }
-      ring[(head + i) & (ring.length - 1)] = t;
-      size++;
-    }
-  }
-
-  /** Logs an agent's atypical use at most once an hour, without naming the agent. */
-  private static final class ThrottledLog implements Consumer<AtypicalUse> {
-    private final ConcurrentHashMap<String, Instant> lastLogged = new ConcurrentHashMap<>();
-
-    @Override
-    public void accept(AtypicalUse use) {
-      String key = use.partner() + '\u0000' + use.agent();
-      Instant previous = lastLogged.get(key);
-      if (previous != null && use.at().isBefore(previous.plus(HOUR))) {
-        return;
-      }
-      lastLogged.put(key, use.at());
-      LOG.warn(
-          "cdap atypical use by an agent of partner {}: {} ({} consultation(s) in the last hour, {}"
-              + " in 24 h){}",
-          use.partner(),
-          use.reasons(),
-          use.lastHour(),
-          use.lastDay(),
-          use.blocked() ? "; consultation blocked" : "");
-    }
   }
 
   /** Configures a {@link UsageGuard}; every default is set here. */

@@ -13,6 +13,11 @@ public enum CdapOperation {
   AUTHENTICATE("authenticate", false),
   /** Closing the session. */
   LOGOUT("logout", false),
+  /**
+   * Step 3: selecting the allocataire's CAF. Sends no request: reported only when the CAF is not
+   * among the session's, as a call with a {@link DenialKind#CAF} denial and no attempt.
+   */
+  CAF_SELECTION("caf.selection", false),
   /** Step 3: finding a dossier by CAF and numéro allocataire ("consulter"). */
   DOSSIER_LOOKUP("dossier.lookup", false),
   /** Reading the synthèse tab. */

@@ -6,7 +6,10 @@ public enum DenialKind {
   CAPABILITY,
   /** The declared finalité is not among the session's ({@code CapabilityDeniedException}). */
   FINALITE,
-  /** The CAF is not among the session's CAFs. */
+  /**
+   * The CAF is not among the session's CAFs ({@code CapabilityDeniedException}); reported by {@code
+   * selectCaf} as a {@link CdapOperation#CAF_SELECTION} call.
+   */
   CAF,
   /** The usage guard refused an atypical use ({@code AtypicalUseException}). */
   USAGE_GUARD,

@@ -31,6 +31,7 @@ import net.cdapkit.RetryPolicy;
 import net.cdapkit.audit.AuditJournalVerifier;
 import net.cdapkit.audit.AuditKey;
 import net.cdapkit.audit.JsonLinesAuditJournal;
+import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.model.AttestationType;
 import net.cdapkit.model.Finalite;
@@ -214,7 +215,7 @@ class PiiScanIntegrationTest {
     keep("agent", session.agent());
     keep("partenaire", session.partenaire());
     keep("habilitations", session.habilitations());
-    keep("profile", session.catalogueProfile());
+    keep("profile", Profiles.forCode(session.profile(), session.habilitations().cafs()));
     keep("help", call("help", session::help));
     FinaliteCode allowed = session.habilitations().finalites().iterator().next();
     FinaliteCode forbidden =

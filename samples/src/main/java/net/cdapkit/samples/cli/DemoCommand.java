@@ -14,6 +14,7 @@ import net.cdapkit.Periode;
 import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
+import net.cdapkit.capability.Profiles;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.model.AideEnLigne;
 import net.cdapkit.model.AttestationType;
@@ -78,7 +79,9 @@ final class DemoCommand implements Callable<Integer> {
               + connection.login
               + ", profil "
               + session.profile()
-              + session.catalogueProfile().map(p -> " (" + p.label() + ")").orElse("")
+              + Profiles.forCode(session.profile(), h.cafs())
+                  .map(p -> " (" + p.label() + ")")
+                  .orElse("")
               + ", partenaire "
               + session.partenaire().nom());
       out.println(

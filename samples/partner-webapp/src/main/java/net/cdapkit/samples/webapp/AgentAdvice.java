@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import net.cdapkit.CdapSession;
 import net.cdapkit.capability.Profile;
+import net.cdapkit.capability.Profiles;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.CdapException;
@@ -95,7 +96,9 @@ class AgentAdvice {
       return new AgentView(
           cdap.agent().id(),
           cdap.profile(),
-          cdap.catalogueProfile().map(Profile::label).orElse(""),
+          Profiles.forCode(cdap.profile(), cdap.habilitations().cafs())
+              .map(Profile::label)
+              .orElse(""),
           cdap.partenaire().nom(),
           ConsultController.finalites(cdap).stream().map(Libelles::finalite).toList());
     }
