@@ -11,7 +11,6 @@ import net.cdapkit.testkit.internal.contract.ConformanceChecker;
 import net.cdapkit.testkit.internal.privacy.PersonalData;
 import net.cdapkit.testkit.internal.server.DemoAgents;
 import net.cdapkit.testkit.internal.server.RequestJournal;
-import net.cdapkit.testkit.internal.server.SimResponse;
 import net.cdapkit.testkit.internal.server.SimulatorHandler;
 import net.cdapkit.testkit.internal.server.SimulatorServer;
 import net.cdapkit.testkit.internal.server.SimulatorState;
@@ -173,12 +172,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws NullPointerException if {@code operation} or {@code json} is null
    */
   public CdapSimulator respond(Operation operation, int status, String json) {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(json, "json");
-    if (status < 200 || status > 599) {
-      throw new IllegalArgumentException("status must be between 200 and 599");
-    }
-    pipeline.stub(operation, SimResponse.json(status, json));
+    pipeline.stub(operation, status, json);
     return this;
   }
 
