@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -27,6 +29,8 @@ import net.cdapkit.hostile.HostileServer.Reply;
 import net.cdapkit.hostile.HostileServer.Request;
 import net.cdapkit.model.Finalite;
 import net.cdapkit.model.FinaliteCode;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,24 +193,25 @@ class EventListenerTest {
 
   @Test
   void read_whenAnotherCallRenews_reportsAJoinedRenewal() throws Exception {
-    CountDownLatch bothExpired = new CountDownLatch(2);
     AtomicInteger auths = new AtomicInteger();
     CdapClient client =
         client(
             (r, n) -> {
-              if (r.path().endsWith("/auth/token") && auths.incrementAndGet() > 1) {
-                try {
-                  bothExpired.await(5, TimeUnit.SECONDS);
-                  Thread.sleep(300);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }
               // Every read with the first token is told it expired; the renewal answers only once
-              // both reads have been told so, so that the second call finds it under way.
+              // both calls have gone on to renew (told as their replay), so that the second call
+              // finds it under way.
+              if (r.path().endsWith("/auth/token") && auths.incrementAndGet() > 1) {
+                Await.until(
+                    "both calls replaying after their expired token",
+                    Duration.ofSeconds(5),
+                    () ->
+                        listener.lines().stream()
+                                .filter("retryScheduled TOKEN_EXPIRED"::equals)
+                                .count()
+                            == 2);
+              }
               if ((r.path().endsWith("/synthese") || r.path().endsWith("/resume"))
                   && "Bearer tok_EXEMPLE_0123456789abcdef".equals(r.header("Authorization"))) {
-                bothExpired.countDown();
                 return Reply.error(401, "10004");
               }
               return r.path().endsWith("/auth/token") && auths.get() > 1
@@ -274,6 +279,12 @@ class EventListenerTest {
   @Test
   void callEnd_isToldExactlyOnce_blockingAsyncAndCancelled() throws Exception {
     CountDownLatch hanging = new CountDownLatch(1);
+    // The client's own dispatcher, to know when the cancelled exchange has unwound.
+    ThreadPoolExecutor dispatcherPool =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>());
+    OkHttpClient okHttp =
+        new OkHttpClient.Builder().dispatcher(new Dispatcher(dispatcherPool)).build();
     Dossier d =
         dossier(
             client(
@@ -283,13 +294,23 @@ class EventListenerTest {
                     return Reply.hang();
                   }
                   return Contract.answer(r);
-                }));
+                },
+                b -> b.okHttpClient(okHttp)));
     d.synthese();
     AsyncDossier.join(d.async().resume());
     CompletableFuture<?> cancelled = d.async().rsa();
     assertThat(hanging.await(5, TimeUnit.SECONDS)).isTrue();
     cancelled.cancel(true);
-    Thread.sleep(200); // lets the cancelled exchange unwind: nothing more may be told
+    // Nothing more may be told once the exchange has unwound: OkHttp holds no call, and the pool
+    // where its failure and the SDK's follow-up steps run has no task left.
+    Await.until(
+        "the cancelled exchange to unwind",
+        Duration.ofSeconds(5),
+        () -> {
+          long completed = dispatcherPool.getCompletedTaskCount();
+          return okHttp.dispatcher().runningCallsCount() == 0
+              && dispatcherPool.getTaskCount() == completed;
+        });
     for (CdapOperation op :
         List.of(CdapOperation.TAB_SYNTHESE, CdapOperation.TAB_RESUME, CdapOperation.TAB_RSA)) {
       assertThat(lastCall(op).stream().filter(l -> l.startsWith("callEnd"))).hasSize(1);

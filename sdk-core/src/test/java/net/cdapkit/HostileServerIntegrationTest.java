@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -509,9 +510,11 @@ class HostileServerIntegrationTest {
     Dossier d = f.dossier(async);
     Dossier patient = d.withOptions(RequestOptions.defaults().withBudget(Duration.ofSeconds(3)));
     Dossier hurried = d.withOptions(RequestOptions.defaults().withBudget(Duration.ofMillis(700)));
-    // The first call starts the renewal, which hangs for its whole budget.
+    // The first call starts the renewal, which hangs for its whole budget: once the server has
+    // the renewal's authentication, the hurried call can only find it under way.
     java.util.concurrent.CompletableFuture<?> first = patient.async().synthese();
-    Thread.sleep(200);
+    Await.until(
+        "the renewal's authentication", BUDGET, () -> f.server.count("POST", "/auth/token") == 2);
     long start = System.nanoTime();
     try {
       return async ? AsyncDossier.join(hurried.async().synthese()) : hurried.synthese();
@@ -572,6 +575,7 @@ class HostileServerIntegrationTest {
         IntStream.range(0, 12).mapToObj(i -> NumeroAllocataire.of("99000" + (10 + i))).toList();
     Set<Long> seen = ConcurrentHashMap.newKeySet();
     AtomicInteger delivered = new AtomicInteger();
+    CountDownLatch firstDelivered = new CountDownLatch(1);
     AtomicBoolean ended = new AtomicBoolean();
     AtomicInteger late = new AtomicInteger();
     BatchConsultation batch = caf.batch().finalite(SOCIAL).tabs(Tab.LOGEMENT).concurrency(3);
@@ -584,27 +588,54 @@ class HostileServerIntegrationTest {
             DUPLICATES.incrementAndGet();
           }
           delivered.incrementAndGet();
+          firstDelivered.countDown();
         };
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     Thread runner = Thread.currentThread();
+    Thread interrupter = null;
     if (interrupt) {
-      Thread t =
+      // Interrupts the batch in flight: after its first item, while a third of the requests hang.
+      interrupter =
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(300);
+                  firstDelivered.await();
                 } catch (InterruptedException e) {
                   return;
                 }
                 runner.interrupt();
               });
-      t.start();
+      interrupter.start();
     }
     try {
       return listInput ? batch.run(numeros, sink) : batch.run(numeros.stream(), sink);
     } finally {
       ended.set(true);
       Thread.interrupted();
-      Thread.sleep(300);
+      if (interrupter != null) {
+        interrupter.interrupt();
+        while (interrupter.isAlive()) {
+          try {
+            interrupter.join();
+          } catch (InterruptedException e) {
+            // its interrupt, arriving after run() returned
+          }
+        }
+        Thread.interrupted();
+      }
+      // Nothing may be delivered after run(): proven once every worker the batch started has
+      // ended, each having finished or abandoned the consultation it was in.
+      boolean workerHangs = false;
+      for (Thread worker : Thread.getAllStackTraces().keySet()) {
+        if (worker.getName().startsWith("cdapkit-batch-") && !before.contains(worker)) {
+          worker.join(BUDGET.plus(SLACK).toMillis());
+          workerHangs |= worker.isAlive();
+        }
+      }
+      if (workerHangs) {
+        HANGS.incrementAndGet();
+        throw new AssertionError("a batch worker outlived its consultation's budget");
+      }
       LOST.addAndGet(late.get());
       if (!interrupt) {
         LOST.addAndGet(numeros.size() - delivered.get());

@@ -1,12 +1,5 @@
 package net.cdapkit.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +11,8 @@ import net.cdapkit.testkit.internal.contract.ConformanceChecker;
 import net.cdapkit.testkit.internal.privacy.PersonalData;
 import net.cdapkit.testkit.internal.server.DemoAgents;
 import net.cdapkit.testkit.internal.server.RequestJournal;
-import net.cdapkit.testkit.internal.server.SimResponse;
 import net.cdapkit.testkit.internal.server.SimulatorHandler;
+import net.cdapkit.testkit.internal.server.SimulatorServer;
 import net.cdapkit.testkit.internal.server.SimulatorState;
 
 /**
@@ -59,7 +52,6 @@ public final class CdapSimulator implements AutoCloseable {
   /** The password of every demo agent. */
   public static final String DEMO_PASSWORD = DemoAgents.PASSWORD;
 
-  private final int requestedPort;
   private final Catalogue catalogue;
   private final Clock clock;
   private final SimulatorState state = new SimulatorState();
@@ -68,11 +60,9 @@ public final class CdapSimulator implements AutoCloseable {
   private final RequestJournal journal;
   private final ConformanceChecker conformance;
   private final SimulatorPipeline pipeline;
-  private final Object lifecycle = new Object();
-  private WireMockServer server; // guarded by lifecycle
+  private final SimulatorServer server;
 
   private CdapSimulator(Builder b) {
-    this.requestedPort = b.port;
     this.catalogue = b.catalogue != null ? b.catalogue : Catalogue.standard();
     this.clock = b.clock;
     this.handler =
@@ -81,6 +71,7 @@ public final class CdapSimulator implements AutoCloseable {
     this.journal = new RequestJournal(b.recordRequests);
     this.conformance = new ConformanceChecker(b.conformance);
     this.pipeline = new SimulatorPipeline(handler, faults, journal, conformance);
+    this.server = new SimulatorServer(b.port, pipeline::serve);
   }
 
   /**
@@ -98,44 +89,15 @@ public final class CdapSimulator implements AutoCloseable {
    * @return this simulator
    */
   public CdapSimulator start() {
-    synchronized (lifecycle) {
-      if (server == null) {
-        WireMockServer s = new WireMockServer(options());
-        s.start();
-        s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-        server = s;
-      }
-      return this;
-    }
-  }
-
-  private WireMockConfiguration options() {
-    return WireMockConfiguration.options()
-        .port(requestedPort)
-        .bindAddress("127.0.0.1")
-        .extensions(new WireMockBridge(pipeline))
-        .extensionScanningEnabled(false)
-        .templatingEnabled(false)
-        .notifier(new QuietNotifier())
-        .disableRequestJournal()
-        .stubRequestLoggingDisabled(true)
-        .gzipDisabled(true)
-        .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-        .containerThreads(64)
-        .jettyStopTimeout(500L)
-        .adminAuthenticator(request -> false);
+    server.start();
+    return this;
   }
 
   /**
    * Stops the server; does nothing if it is not running. The state is kept until {@link #reset}.
    */
   public void stop() {
-    synchronized (lifecycle) {
-      if (server != null) {
-        server.stop();
-        server = null;
-      }
-    }
+    server.stop();
   }
 
   /** Same as {@link #stop()}. */
@@ -151,12 +113,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws IllegalStateException if the simulator is not started
    */
   public int port() {
-    synchronized (lifecycle) {
-      if (server == null) {
-        throw new IllegalStateException("The simulator is not started: call start() first");
-      }
-      return server.port();
-    }
+    return server.port();
   }
 
   /**
@@ -199,10 +156,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws AssertionError listing the violations, never the offending values
    */
   public void assertConformance() {
-    String report = ConformanceChecker.report(conformance.violations());
-    if (report != null) {
-      throw new AssertionError(report);
-    }
+    conformance.assertNone();
   }
 
   /**
@@ -218,17 +172,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws NullPointerException if {@code operation} or {@code json} is null
    */
   public CdapSimulator respond(Operation operation, int status, String json) {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(json, "json");
-    if (status < 200 || status > 599) {
-      throw new IllegalArgumentException("status must be between 200 and 599");
-    }
-    pipeline.stub(
-        operation,
-        new SimResponse(
-            status,
-            java.util.Map.of("Content-Type", SimResponse.JSON),
-            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    pipeline.stub(operation, status, json);
     return this;
   }
 
@@ -259,22 +203,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws NullPointerException if {@code block} is null
    */
   public void assertNoRequests(Runnable block) {
-    Objects.requireNonNull(block, "block");
-    long before = journal.received();
-    int recordedBefore = journal.size();
-    block.run();
-    long sent = journal.received() - before;
-    if (sent > 0) {
-      List<String> operations =
-          journal.since(recordedBefore).stream()
-              .map(
-                  r -> r.method() + " " + r.operation().map(Enum::name).orElse("(unmatched route)"))
-              .toList();
-      throw new AssertionError(
-          sent
-              + " request(s) reached the simulator during a block that should send none"
-              + (operations.isEmpty() ? "" : ": " + String.join(", ", operations)));
-    }
+    journal.assertNoneDuring(Objects.requireNonNull(block, "block"));
   }
 
   /**
@@ -286,17 +215,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @throws IllegalArgumentException if a numéro is outside the reserved fictional range
    */
   public CdapSimulator add(SyntheticDossier... dossiers) {
-    for (SyntheticDossier d : dossiers) {
-      if (!Catalogue.isFictional(d.numeroAllocataire())) {
-        throw new IllegalArgumentException(
-            "Only numéros allocataire from "
-                + Catalogue.FIRST_NUMERO
-                + " to "
-                + Catalogue.LAST_NUMERO
-                + " may be served (value not shown)");
-      }
-      state.add(d);
-    }
+    List.of(dossiers).forEach(state::add);
     return this;
   }
 
@@ -312,13 +231,7 @@ public final class CdapSimulator implements AutoCloseable {
 
   /** The personal data of the dossiers consulted or added since the reset, and the secrets seen. */
   PersonalData personalData() {
-    List<SyntheticDossier> dossiers = new java.util.ArrayList<>(state.added());
-    List<NumeroAllocataire> asked = new java.util.ArrayList<>();
-    for (RecordedConsultation c : state.consultations()) {
-      asked.add(c.numeroAllocataire());
-      handler.find(c.caf(), c.numeroAllocataire()).ifPresent(dossiers::add);
-    }
-    return new PersonalData(dossiers, state.secrets()).withNumeros(asked);
+    return handler.personalData();
   }
 
   /**
@@ -374,7 +287,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @return the messages; empty if none
    */
   public List<RecordedDialogue> dialogues(CafCode caf) {
-    return state.dialogues().stream().filter(d -> d.caf().equals(caf)).toList();
+    return state.dialogues(caf);
   }
 
   /**
@@ -384,9 +297,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @return the message, or empty if no message was accepted with that key since the last reset
    */
   public Optional<RecordedDialogue> dialogue(String idempotencyKey) {
-    return state.dialogues().stream()
-        .filter(d -> d.idempotencyKey().equals(idempotencyKey))
-        .findFirst();
+    return state.dialogue(idempotencyKey);
   }
 
   /**
@@ -396,7 +307,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @return the dispatches; empty if none
    */
   public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf) {
-    return state.envoisPostaux().stream().filter(e -> e.caf().equals(caf)).toList();
+    return state.envoisPostaux(caf);
   }
 
   /**
@@ -407,9 +318,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @return the dispatches; empty if none
    */
   public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf, NumeroAllocataire numero) {
-    return state.envoisPostaux().stream()
-        .filter(e -> e.caf().equals(caf) && e.numeroAllocataire().equals(numero))
-        .toList();
+    return state.envoisPostaux(caf, numero);
   }
 
   /**
@@ -419,9 +328,7 @@ public final class CdapSimulator implements AutoCloseable {
    * @return the dispatch, or empty if none was accepted with that key since the last reset
    */
   public Optional<RecordedEnvoiPostal> envoiPostal(String idempotencyKey) {
-    return state.envoisPostaux().stream()
-        .filter(e -> e.idempotencyKey().equals(idempotencyKey))
-        .findFirst();
+    return state.envoiPostal(idempotencyKey);
   }
 
   /**
@@ -454,9 +361,7 @@ public final class CdapSimulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    synchronized (lifecycle) {
-      return "CdapSimulator[" + (server == null ? "stopped" : "port=" + server.port()) + "]";
-    }
+    return "CdapSimulator[" + server.status() + "]";
   }
 
   /** Configures a {@link CdapSimulator}. Not thread-safe; each {@link #build()} is independent. */

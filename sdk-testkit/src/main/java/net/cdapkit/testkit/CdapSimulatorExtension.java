@@ -1,28 +1,25 @@
 package net.cdapkit.testkit;
 
-import java.lang.reflect.Parameter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import net.cdapkit.CdapClient;
 import net.cdapkit.CdapSession;
-import net.cdapkit.CredentialsProvider;
 import net.cdapkit.RetryPolicy;
+import net.cdapkit.testkit.internal.extension.ClassResources;
+import net.cdapkit.testkit.internal.extension.ExtensionChecks;
+import net.cdapkit.testkit.internal.extension.ExtensionSettings;
+import net.cdapkit.testkit.internal.extension.TestParameters;
+import net.cdapkit.testkit.internal.extension.TestResources;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A JUnit 5 extension that runs a test class against one {@link CdapSimulator}, on a free port:
@@ -79,38 +76,13 @@ public class CdapSimulatorExtension
         TestExecutionExceptionHandler {
 
   /** The store namespace holding the simulator. */
-  protected static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(CdapSimulatorExtension.class);
+  protected static final ExtensionContext.Namespace NAMESPACE = ClassResources.NAMESPACE;
 
-  private static final String SIMULATOR = "simulator";
-  private static final String SETTINGS = "settings";
-  private static final String CLIENT = "client";
-  private static final String CLOCK_START = "clockStart";
-  private static final String SESSION = "session";
-
-  /**
-   * The store keys of the sessions a test may hold: its class's profile's, then one per profile.
-   */
-  private static final List<String> SESSION_KEYS =
-      List.of(
-          SESSION,
-          SESSION + ":T1",
-          SESSION + ":T2",
-          SESSION + ":T3",
-          SESSION + ":T4",
-          SESSION + ":T5");
-
-  private static final String CAPTURE = "capture";
-
-  /** Retries for tests: the same count as in production, without the waits. */
-  static final RetryPolicy TEST_RETRIES =
-      RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(20), Duration.ofSeconds(10));
-
-  private final ExtensionSettings settings;
+  private final ClassResources resources;
 
   /** The defaults, or those of the test class's {@link CdapSimulatorTest} annotation. */
   public CdapSimulatorExtension() {
-    this.settings = null;
+    this.resources = new ClassResources(null);
   }
 
   /**
@@ -120,11 +92,11 @@ public class CdapSimulatorExtension
    * @param configuration called once per test class for a fresh simulator builder
    */
   public CdapSimulatorExtension(Supplier<CdapSimulator.Builder> configuration) {
-    this.settings = new Builder().simulator(configuration).settings();
+    this(new Builder().simulator(configuration).settings());
   }
 
   private CdapSimulatorExtension(ExtensionSettings settings) {
-    this.settings = settings;
+    this.resources = new ClassResources(settings);
   }
 
   /**
@@ -138,61 +110,32 @@ public class CdapSimulatorExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    simulator(context, true);
+    resources.simulator(context);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    // Only the class that started the simulator stops it; a nested class leaves it running.
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    if (store.get(ownerKey(context)) != null) {
-      store.remove(ownerKey(context));
-      store.remove(CLIENT);
-      store.remove(SETTINGS);
-      store.remove(CLOCK_START);
-      CdapSimulator simulator = store.remove(SIMULATOR, CdapSimulator.class);
-      if (simulator != null) {
-        simulator.close();
-      }
-    }
+    resources.afterAll(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    CdapSimulator sim = simulator(context, true);
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    Instant start = store.get(CLOCK_START, Instant.class);
-    if (start != null) {
-      ((TestClock) sim.clock()).set(start);
-    }
-    sim.reset();
-    if (settings(context).compliance()) {
-      context.getStore(methodNamespace(context)).put(CAPTURE, Compliance.captureStandardStreams());
+    resources.beforeEach(context);
+    if (resources.settings(context).compliance()) {
+      TestResources.captureStandardStreams(context);
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    ExtensionContext.Store method = context.getStore(methodNamespace(context));
-    for (String key : SESSION_KEYS) {
-      CdapSession session = method.remove(key, CdapSession.class);
-      if (session != null) {
-        session.close();
-      }
-    }
-    Compliance.Capture capture = method.remove(CAPTURE, Compliance.Capture.class);
-    String output = "";
-    if (capture != null) {
-      capture.close();
-      output = capture.text();
-    }
-    ExtensionChecks.afterTest(simulator(context), settings(context), output);
+    String output = TestResources.close(context);
+    ExtensionChecks.afterTest(simulator(context), resources.settings(context), output);
   }
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
       throws Throwable {
-    if (!(throwable instanceof AssertionError) && settings(context).compliance()) {
+    if (!(throwable instanceof AssertionError) && resources.settings(context).compliance()) {
       try {
         simulator(context).compliance().assertNoPersonalData(throwable);
       } catch (AssertionError e) {
@@ -204,83 +147,12 @@ public class CdapSimulatorExtension
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == CdapSimulator.class
-        || type == CdapClient.class
-        || type == CdapSession.class
-        || type == TestClock.class
-        || type == Faults.class
-        || type == Compliance.class;
+    return TestParameters.supports(parameter);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Parameter p = parameter.getParameter();
-    Class<?> type = p.getType();
-    CdapSimulator sim = simulator(context, true);
-    if (type == CdapSimulator.class) {
-      return sim;
-    }
-    Optional<String> profile =
-        AnnotationSupport.findAnnotation(p, DemoProfile.class).map(a -> demoProfile(a.value()));
-    if (type == CdapClient.class) {
-      return profile.map(code -> client(context, code)).orElseGet(() -> client(context));
-    }
-    if (type == TestClock.class) {
-      if (sim.clock() instanceof TestClock clock) {
-        return clock;
-      }
-      throw new ParameterResolutionException(
-          "The simulator runs on a clock that is not a TestClock: give builder().clock(...) a"
-              + " TestClock to inject it");
-    }
-    if (type == Faults.class) {
-      return sim.faults();
-    }
-    if (type == Compliance.class) {
-      return sim.compliance();
-    }
-    if (context.getTestMethod().isEmpty()) {
-      throw new ParameterResolutionException(
-          "A CdapSession is opened per test: declare it on a test method, not a constructor");
-    }
-    ExtensionContext.Store method = context.getStore(methodNamespace(context));
-    String key = profile.map(code -> SESSION + ":" + code).orElse(SESSION);
-    CdapSession session = method.get(key, CdapSession.class);
-    if (session == null) {
-      session =
-          profile
-              .map(code -> client(context, code))
-              .orElseGet(() -> client(context))
-              .authenticate();
-      method.put(key, session);
-    }
-    return session;
-  }
-
-  private static String demoProfile(String value) {
-    String code = value.toUpperCase(Locale.ROOT);
-    if (!SESSION_KEYS.contains(SESSION + ":" + code)) {
-      throw new ParameterResolutionException(
-          "@DemoProfile takes a demo profile from T1 to T5, not " + value);
-    }
-    return code;
-  }
-
-  /** A client of another demo profile, made once per test class. */
-  private CdapClient client(ExtensionContext context, String profile) {
-    ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
-    return store.getOrComputeIfAbsent(
-        CLIENT + ":" + profile,
-        k ->
-            CdapClient.builder()
-                .baseUrl(simulator(context, true).baseUrl())
-                .credentials(
-                    CredentialsProvider.of(
-                        "demo-" + profile.toLowerCase(Locale.ROOT), CdapSimulator.DEMO_PASSWORD))
-                .retryPolicy(settings(context).retryPolicy())
-                .build(),
-        CdapClient.class);
+    return TestParameters.resolve(parameter, context, resources);
   }
 
   /**
@@ -291,99 +163,7 @@ public class CdapSimulatorExtension
    * @throws IllegalStateException if this extension is not registered on the test class
    */
   public static CdapSimulator simulator(ExtensionContext context) {
-    CdapSimulator simulator = context.getStore(NAMESPACE).get(SIMULATOR, CdapSimulator.class);
-    if (simulator == null) {
-      throw new IllegalStateException(
-          "No CdapSimulator: register CdapSimulatorExtension on the test class");
-    }
-    return simulator;
-  }
-
-  /**
-   * The simulator, started on first use in the test class's store: {@code beforeAll} normally, or
-   * constructor injection with a per-class test instance, which comes first.
-   */
-  private CdapSimulator simulator(ExtensionContext context, boolean create) {
-    CdapSimulator existing = context.getStore(NAMESPACE).get(SIMULATOR, CdapSimulator.class);
-    if (existing != null || !create) {
-      return existing;
-    }
-    ExtensionContext classContext = classContext(context);
-    ExtensionContext.Store store = classContext.getStore(NAMESPACE);
-    synchronized (this) {
-      CdapSimulator simulator = store.get(SIMULATOR, CdapSimulator.class);
-      if (simulator == null) {
-        ExtensionSettings s =
-            settings != null
-                ? settings
-                : ExtensionSettings.of(classContext.getTestClass().orElse(null));
-        Clock clock = s.clock() != null ? s.clock() : TestClock.startingNow();
-        CdapSimulator.Builder b =
-            s.simulator() != null ? s.simulator().get() : CdapSimulator.builder().clock(clock);
-        if (s.simulator() == null && s.tokenLifetime() != null) {
-          b.tokenLifetime(s.tokenLifetime());
-        }
-        if (s.simulator() == null && s.catalogue() != null) {
-          b.catalogue(s.catalogue());
-        }
-        simulator = b.conformance(s.conformance()).build().start();
-        if (s.faultSeed() != null) {
-          simulator.faults().seed(s.faultSeed());
-        }
-        if (s.clock() == null && s.simulator() == null) {
-          store.put(CLOCK_START, clock.instant());
-        }
-        store.put(SETTINGS, s);
-        store.put(SIMULATOR, simulator);
-        store.put(ownerKey(classContext), Boolean.TRUE);
-      }
-      return simulator;
-    }
-  }
-
-  private ExtensionSettings settings(ExtensionContext context) {
-    ExtensionSettings s = context.getStore(NAMESPACE).get(SETTINGS, ExtensionSettings.class);
-    return s != null ? s : settings != null ? settings : ExtensionSettings.of(null);
-  }
-
-  private CdapClient client(ExtensionContext context) {
-    ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
-    CdapClient client = context.getStore(NAMESPACE).get(CLIENT, CdapClient.class);
-    if (client == null) {
-      synchronized (this) {
-        client = store.get(CLIENT, CdapClient.class);
-        if (client == null) {
-          ExtensionSettings s = settings(context);
-          client =
-              CdapClient.builder()
-                  .baseUrl(simulator(context, true).baseUrl())
-                  .credentials(
-                      CredentialsProvider.of(
-                          "demo-" + s.profile().toLowerCase(Locale.ROOT),
-                          CdapSimulator.DEMO_PASSWORD))
-                  .retryPolicy(s.retryPolicy())
-                  .build();
-          store.put(CLIENT, client);
-        }
-      }
-    }
-    return client;
-  }
-
-  private static ExtensionContext.Namespace methodNamespace(ExtensionContext context) {
-    return NAMESPACE.append(context.getUniqueId());
-  }
-
-  private static ExtensionContext classContext(ExtensionContext context) {
-    ExtensionContext c = context;
-    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
-      c = c.getParent().get();
-    }
-    return c;
-  }
-
-  private static String ownerKey(ExtensionContext classContext) {
-    return "owner:" + classContext.getUniqueId();
+    return ClassResources.running(context);
   }
 
   /**
@@ -392,14 +172,14 @@ public class CdapSimulatorExtension
    * start of the test class, 30-minute tokens, the standard catalogue, quick retries.
    */
   public static final class Builder {
-    private String profile = "T1";
-    private boolean failOnUnmatchedRequests;
-    private Conformance conformance = Conformance.REQUESTS_AND_RESPONSES;
-    private boolean compliance = true;
+    private String profile = ExtensionSettings.DEFAULTS.profile();
+    private boolean failOnUnmatchedRequests = ExtensionSettings.DEFAULTS.failOnUnmatchedRequests();
+    private Conformance conformance = ExtensionSettings.DEFAULTS.conformance();
+    private boolean compliance = ExtensionSettings.DEFAULTS.compliance();
     private Duration tokenLifetime;
     private Clock clock;
     private Catalogue catalogue;
-    private RetryPolicy retryPolicy = TEST_RETRIES;
+    private RetryPolicy retryPolicy = ExtensionSettings.DEFAULTS.retryPolicy();
     private Long faultSeed;
     private Supplier<CdapSimulator.Builder> simulator;
 
@@ -412,11 +192,7 @@ public class CdapSimulatorExtension
      * @return this builder
      */
     public Builder profile(String profile) {
-      String p = Objects.requireNonNull(profile, "profile").strip().toUpperCase(Locale.ROOT);
-      if (!p.matches("T[1-5]")) {
-        throw new IllegalArgumentException("profile must be one of T1, T2, T3, T4, T5");
-      }
-      this.profile = p;
+      this.profile = ExtensionSettings.profile(profile);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package net.cdapkit.testkit;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.cdapkit.testkit.internal.contract.ConformanceChecker;
@@ -36,8 +37,18 @@ final class SimulatorPipeline {
     this.conformance = conformance;
   }
 
-  public void stub(Operation operation, SimResponse response) {
-    stubs.put(operation, response);
+  /**
+   * Answers every request of this operation with this status and JSON body until the reset.
+   *
+   * @throws IllegalArgumentException if {@code status} is outside 200 to 599
+   */
+  public void stub(Operation operation, int status, String json) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(json, "json");
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException("status must be between 200 and 599");
+    }
+    stubs.put(operation, SimResponse.json(status, json));
   }
 
   public void reset() {

@@ -144,8 +144,7 @@ public final class JdbcAuditVerifier {
       throws SQLException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(partner, "partner");
-    long fromSeq = 1;
-    String prev = AuditChain.GENESIS;
+    Progress progress = new Progress(partner);
     try (PreparedStatement st =
         c.prepareStatement(
             "SELECT seq, mac, purged_before, statement, signature FROM cdap_audit_checkpoint"
@@ -172,13 +171,10 @@ public final class JdbcAuditVerifier {
                     + seq
                     + " was changed, or was not signed with this key");
           }
-          fromSeq = seq + 1;
-          prev = mac;
+          progress.startAfterCheckpoint(seq, mac);
         }
       }
     }
-    long expected = fromSeq;
-    long verified = 0;
     boolean more = true;
     while (more) {
       more = false;
@@ -188,66 +184,36 @@ public final class JdbcAuditVerifier {
                   + " WHERE partner = ? AND seq >= ? ORDER BY seq LIMIT "
                   + PAGE)) {
         st.setString(1, partner);
-        st.setLong(2, expected);
+        st.setLong(2, progress.expected());
         try (ResultSet rs = st.executeQuery()) {
           int rows = 0;
           while (rs.next()) {
             rows++;
-            long rowSeq = rs.getLong(1);
-            AuditChain.Checked checked = AuditChain.check(key, rs.getString(5));
-            if (!checked.valid()) {
-              return bad(
-                  partner, verified, fromSeq, prev, rowSeq, checked.problem(), checked.detail());
+            Result bad = progress.check(key, rs);
+            if (bad != null) {
+              return bad;
             }
-            if (!checked.prev().equals(prev)) {
-              return bad(
-                  partner,
-                  verified,
-                  fromSeq,
-                  prev,
-                  rowSeq,
-                  Problem.BROKEN_CHAIN,
-                  rowSeq == fromSeq && rowSeq == expected
-                      ? "not chained to the record before it (removed, or a checkpoint missing)"
-                      : "a record was removed, inserted or moved here");
-            }
-            if (checked.seq() != expected || rowSeq != expected) {
-              return bad(
-                  partner,
-                  verified,
-                  fromSeq,
-                  prev,
-                  rowSeq,
-                  Problem.BAD_SEQUENCE,
-                  "sequence " + checked.seq() + " where " + expected + " was expected");
-            }
-            AuditRecord r = checked.record();
-            if (!r.partner().equals(rs.getString(2))
-                || !r.dossier().equals(Optional.ofNullable(rs.getString(3)))
-                || !r.operationId().equals(rs.getString(4))) {
-              return bad(
-                  partner,
-                  verified,
-                  fromSeq,
-                  prev,
-                  rowSeq,
-                  Problem.MALFORMED,
-                  "the row's query columns differ from the record its MAC covers");
-            }
-            verified++;
-            expected++;
-            prev = checked.mac();
           }
           more = rows == PAGE;
         }
       }
     }
-    long lastSeq = expected - 1;
+    String truncation = truncation(c, progress, expectedSeq);
+    return truncation == null ? progress.intact() : progress.bad(0, Problem.TRUNCATED, truncation);
+  }
+
+  /**
+   * What is missing at the chain's end, or null: the head must name the last record, and the last
+   * record must reach the sequence number kept elsewhere.
+   */
+  private static String truncation(Connection c, Progress progress, long expectedSeq)
+      throws SQLException {
+    long lastSeq = progress.expected() - 1;
     long headSeq = -1;
     String headMac = null;
     try (PreparedStatement st =
         c.prepareStatement("SELECT seq, mac FROM cdap_audit_head WHERE partner = ?")) {
-      st.setString(1, partner);
+      st.setString(1, progress.partner);
       try (ResultSet rs = st.executeQuery()) {
         if (rs.next()) {
           headSeq = rs.getLong(1);
@@ -255,42 +221,85 @@ public final class JdbcAuditVerifier {
         }
       }
     }
-    if (headSeq != lastSeq || !prev.equals(headMac)) {
-      return bad(
-          partner,
-          verified,
-          fromSeq,
-          prev,
-          0,
-          Problem.TRUNCATED,
-          "the chain's head names seq "
-              + (headSeq < 0 ? "none" : String.valueOf(headSeq))
-              + ", the records end at "
-              + lastSeq);
+    if (headSeq != lastSeq || !progress.prev.equals(headMac)) {
+      return "the chain's head names seq "
+          + (headSeq < 0 ? "none" : String.valueOf(headSeq))
+          + ", the records end at "
+          + lastSeq;
     }
-    if (lastSeq < expectedSeq) {
-      return bad(
-          partner,
-          verified,
-          fromSeq,
-          prev,
-          0,
-          Problem.TRUNCATED,
-          "seq " + expectedSeq + " expected, the records end at " + lastSeq);
-    }
-    return new Result(partner, verified, fromSeq, lastSeq, prev, 0, null, null);
+    return lastSeq < expectedSeq
+        ? "seq " + expectedSeq + " expected, the records end at " + lastSeq
+        : null;
   }
 
-  private static Result bad(
-      String partner,
-      long verified,
-      long fromSeq,
-      String prev,
-      long badSeq,
-      Problem problem,
-      String detail) {
-    return new Result(
-        partner, verified, fromSeq, fromSeq + verified - 1, prev, badSeq, problem, detail);
+  /** How far the check has gone along one partner's chain: what any verdict reports. */
+  private static final class Progress {
+    final String partner;
+    long fromSeq = 1;
+    String prev = AuditChain.GENESIS;
+    long verified;
+
+    Progress(String partner) {
+      this.partner = partner;
+    }
+
+    void startAfterCheckpoint(long seq, String mac) {
+      fromSeq = seq + 1;
+      prev = mac;
+    }
+
+    /** The sequence number the next record must carry. */
+    long expected() {
+      return fromSeq + verified;
+    }
+
+    /**
+     * Checks the record at the cursor's row ({@code seq, partner, dossier, operation_id, line}) and
+     * counts it if sound.
+     *
+     * @return the verdict on the first bad record, or null if this one is sound
+     */
+    Result check(AuditKey key, ResultSet rs) throws SQLException {
+      long rowSeq = rs.getLong(1);
+      AuditChain.Checked checked = AuditChain.check(key, rs.getString(5));
+      if (!checked.valid()) {
+        return bad(rowSeq, checked.problem(), checked.detail());
+      }
+      if (!checked.prev().equals(prev)) {
+        return bad(
+            rowSeq,
+            Problem.BROKEN_CHAIN,
+            rowSeq == fromSeq && rowSeq == expected()
+                ? "not chained to the record before it (removed, or a checkpoint missing)"
+                : "a record was removed, inserted or moved here");
+      }
+      if (checked.seq() != expected() || rowSeq != expected()) {
+        return bad(
+            rowSeq,
+            Problem.BAD_SEQUENCE,
+            "sequence " + checked.seq() + " where " + expected() + " was expected");
+      }
+      AuditRecord r = checked.record();
+      if (!r.partner().equals(rs.getString(2))
+          || !r.dossier().equals(Optional.ofNullable(rs.getString(3)))
+          || !r.operationId().equals(rs.getString(4))) {
+        return bad(
+            rowSeq,
+            Problem.MALFORMED,
+            "the row's query columns differ from the record its MAC covers");
+      }
+      verified++;
+      prev = checked.mac();
+      return null;
+    }
+
+    Result bad(long badSeq, Problem problem, String detail) {
+      return new Result(partner, verified, fromSeq, expected() - 1, prev, badSeq, problem, detail);
+    }
+
+    Result intact() {
+      return new Result(partner, verified, fromSeq, expected() - 1, prev, 0, null, null);
+    }
   }
 
   static String sqlError(SQLException e) {

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.cdapkit.audit.AuditKey;
 import net.cdapkit.testkit.CdapSimulator;
@@ -70,21 +72,31 @@ class ClusterIntegrationTest {
                 .redirectError(dir.resolve("node-" + n + ".err").toFile())
                 .start());
       }
+      List<BufferedReader> said = new ArrayList<>();
       for (Process p : nodes) {
         BufferedReader r =
             new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        said.add(r);
         String line = r.readLine();
         assertThat(line).as("node start-up: " + errors(dir)).isEqualTo("READY");
       }
-      long start = System.currentTimeMillis() + 300;
+      // All nodes ready: the end of the run is their signal to start.
+      long start = System.currentTimeMillis();
       long end = start + RUN_MS;
       for (Process p : nodes) {
         OutputStream in = p.getOutputStream();
-        in.write((start + " " + end + "\n").getBytes(StandardCharsets.UTF_8));
+        in.write((end + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
       }
-      Thread.sleep(Math.max(0, start + RUN_MS / 2 - System.currentTimeMillis()));
+      // Killed while it consults: once it says it is halfway through its run.
       Process victim = nodes.get(NODES - 1);
+      BufferedReader victimSays = said.get(NODES - 1);
+      assertThat(
+              CompletableFuture.supplyAsync(() -> readLine(victimSays))
+                  .get(RUN_MS + 60_000, TimeUnit.MILLISECONDS))
+          .as("the victim's halfway mark: " + errors(dir))
+          .isEqualTo("HALFWAY");
+      assertThat(victim.isAlive()).isTrue();
       victim.destroyForcibly(); // SIGKILL on Linux
       victim.waitFor(10, TimeUnit.SECONDS);
       for (Process p : nodes.subList(0, NODES - 1)) {
@@ -155,6 +167,14 @@ class ClusterIntegrationTest {
       // calls and ratio depend on the machine: printed above, not asserted (a loaded machine would
       // make them flaky). What must hold whatever the load is asserted.
       assertThat(calls).isPositive();
+    }
+  }
+
+  private static String readLine(BufferedReader r) {
+    try {
+      return r.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

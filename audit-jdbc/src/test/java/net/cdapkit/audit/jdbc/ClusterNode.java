@@ -39,7 +39,9 @@ import net.cdapkit.testkit.CdapSimulator;
  * end <epoch ms>} when done.
  *
  * <p>Arguments: JDBC URL, simulator base URL, key file, output file, threads. Prints {@code READY}
- * once its sessions are open, then reads the start and end (epoch ms) from its standard input.
+ * once its sessions are open, then reads the end of the run (epoch ms) from its standard input and
+ * starts at once: the line is the signal to go. Prints {@code HALFWAY} once a consultation returns
+ * past the middle of its run, so that the test kills it while it consults.
  */
 public final class ClusterNode {
   private ClusterNode() {}
@@ -145,13 +147,14 @@ public final class ClusterNode {
     System.out.flush();
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    String[] window = in.readLine().trim().split(" ");
-    long start = Long.parseLong(window[0]);
-    long end = Long.parseLong(window[1]);
+    long end = Long.parseLong(in.readLine().trim());
+    long start = System.currentTimeMillis();
+    long halfway = start + (end - start) / 2;
+    java.util.concurrent.atomic.AtomicBoolean halfwayTold =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     try (OutputStream file = new FileOutputStream(out.toFile(), true)) {
       ExecutorService pool2 = Executors.newFixedThreadPool(threads);
-      Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
       for (int t = 0; t < threads; t++) {
         CafContext caf = cafs.get(t % cafs.size());
         FinaliteCode finalite = finalites.get(t % cafs.size());
@@ -165,6 +168,11 @@ public final class ClusterNode {
                   consultNanos.addAndGet(System.nanoTime() - c0);
                   consults.incrementAndGet();
                   write(file, "ok " + lastSuccess.get());
+                  if (System.currentTimeMillis() >= halfway
+                      && halfwayTold.compareAndSet(false, true)) {
+                    System.out.println("HALFWAY");
+                    System.out.flush();
+                  }
                 } catch (RateLimitedException e) {
                   write(file, "429");
                 } catch (RuntimeException e) {

@@ -4,8 +4,11 @@
  * net.cdapkit.testkit} alone.
  *
  * <ul>
- *   <li>{@code internal.server}: the simulated CDAP server — request handling, session and dossier
- *       state, the tabs' JSON, attestation PDFs, the request journal;
+ *   <li>{@code internal.server}: the simulated CDAP server — the WireMock server it runs on,
+ *       request handling, session and dossier state, the tabs' JSON, attestation PDFs, the request
+ *       journal;
+ *   <li>{@code internal.extension}: the JUnit extension's machinery — what it keeps per test class
+ *       and per test, the parameters it injects, its settings and its checks after each test;
  *   <li>{@code internal.contract}: the OpenAPI contract as read from {@code openapi.yaml} and the
  *       value-free conformance checks;
  *   <li>{@code internal.fixtures}: the standard catalogue's dossiers and the money arithmetic they

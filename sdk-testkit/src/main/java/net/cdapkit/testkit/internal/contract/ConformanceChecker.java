@@ -53,8 +53,21 @@ public final class ConformanceChecker {
     violations.clear();
   }
 
+  /**
+   * Fails with a readable report if any violation was seen since the reset.
+   *
+   * @throws AssertionError listing the violations (operation, status, location, rule), never the
+   *     offending values
+   */
+  public void assertNone() {
+    String report = report(violations());
+    if (report != null) {
+      throw new AssertionError(report);
+    }
+  }
+
   /** A readable report of the violations, or null when there are none. */
-  public static String report(List<ContractViolation> violations) {
+  private static String report(List<ContractViolation> violations) {
     if (violations.isEmpty()) {
       return null;
     }

@@ -91,60 +91,19 @@ public final class Json {
   /**
    * Parses a request body into maps, lists, strings, doubles, booleans and nulls.
    *
-   * @throws ApiError 00400 if the body is empty or not one well-formed JSON document
+   * @throws ApiError 00400 if the body is empty or not one well-formed JSON document, or if an
+   *     object names a field twice
    */
   public static Object parse(byte[] body) {
     if (body == null || body.length == 0) {
       throw ApiError.badRequest("Le corps de la requête est obligatoire (JSON).");
     }
-    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
-      Object value = readValue(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw ApiError.badRequest("Le corps de la requête contient plusieurs documents JSON.");
-      }
-      return value;
+    try {
+      return readDocument(body, Reading.REQUEST);
+    } catch (TrailingDocument e) {
+      throw ApiError.badRequest("Le corps de la requête contient plusieurs documents JSON.");
     } catch (JsonDataException | IOException e) {
       throw ApiError.badRequest("Le corps de la requête n'est pas un JSON valide.");
-    }
-  }
-
-  private static Object readValue(JsonReader r) throws IOException {
-    switch (r.peek()) {
-      case BEGIN_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        r.beginObject();
-        while (r.hasNext()) {
-          String name = r.nextName();
-          if (map.containsKey(name)) {
-            throw ApiError.badRequest("Le champ '" + name + "' apparaît deux fois.");
-          }
-          map.put(name, readValue(r));
-        }
-        r.endObject();
-        return map;
-      }
-      case BEGIN_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        r.beginArray();
-        while (r.hasNext()) {
-          list.add(readValue(r));
-        }
-        r.endArray();
-        return list;
-      }
-      case STRING -> {
-        return r.nextString();
-      }
-      case NUMBER -> {
-        return r.nextDouble();
-      }
-      case BOOLEAN -> {
-        return r.nextBoolean();
-      }
-      case NULL -> {
-        return r.nextNull();
-      }
-      default -> throw ApiError.badRequest("Le corps de la requête n'est pas un JSON valide.");
     }
   }
 
@@ -156,24 +115,50 @@ public final class Json {
    *     message never quotes them
    */
   public static Object parseTree(byte[] body) {
-    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
-      Object value = readTree(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new IllegalArgumentException("more than one JSON document");
-      }
-      return value;
+    try {
+      return readDocument(body, Reading.TREE);
+    } catch (TrailingDocument e) {
+      throw new IllegalArgumentException("more than one JSON document");
     } catch (JsonDataException | IOException e) {
       throw new IllegalArgumentException("not well-formed JSON");
     }
   }
 
-  private static Object readTree(JsonReader r) throws IOException {
+  /**
+   * How a document is read: a client's request strictly (a field named twice is refused, numbers
+   * are doubles), an answer as it is (numbers kept exactly, to be written back unchanged).
+   */
+  private enum Reading {
+    REQUEST,
+    TREE
+  }
+
+  /** Thrown when one document is followed by another. */
+  private static final class TrailingDocument extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static Object readDocument(byte[] body, Reading reading) throws IOException {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
+      Object value = readValue(reader, reading);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new TrailingDocument();
+      }
+      return value;
+    }
+  }
+
+  private static Object readValue(JsonReader r, Reading reading) throws IOException {
     switch (r.peek()) {
       case BEGIN_OBJECT -> {
         Map<String, Object> map = new LinkedHashMap<>();
         r.beginObject();
         while (r.hasNext()) {
-          map.put(r.nextName(), readTree(r));
+          String name = r.nextName();
+          if (reading == Reading.REQUEST && map.containsKey(name)) {
+            throw ApiError.badRequest("Le champ '" + name + "' apparaît deux fois.");
+          }
+          map.put(name, readValue(r, reading));
         }
         r.endObject();
         return map;
@@ -182,13 +167,13 @@ public final class Json {
         List<Object> list = new ArrayList<>();
         r.beginArray();
         while (r.hasNext()) {
-          list.add(readTree(r));
+          list.add(readValue(r, reading));
         }
         r.endArray();
         return list;
       }
       case NUMBER -> {
-        return new BigDecimal(r.nextString());
+        return reading == Reading.REQUEST ? r.nextDouble() : new BigDecimal(r.nextString());
       }
       case STRING -> {
         return r.nextString();

@@ -75,15 +75,39 @@ public final class RequestJournal {
     return received.get();
   }
 
+  /**
+   * Runs the block and fails if any request arrived meanwhile, from any thread. Counts every
+   * request, recorded or not; names the operations of those recorded, never their values.
+   *
+   * @throws AssertionError if at least one request arrived while the block ran
+   */
+  public void assertNoneDuring(Runnable block) {
+    long before = received();
+    int recordedBefore = size();
+    block.run();
+    long sent = received() - before;
+    if (sent > 0) {
+      List<String> operations =
+          since(recordedBefore).stream()
+              .map(
+                  r -> r.method() + " " + r.operation().map(Enum::name).orElse("(unmatched route)"))
+              .toList();
+      throw new AssertionError(
+          sent
+              + " request(s) reached the simulator during a block that should send none"
+              + (operations.isEmpty() ? "" : ": " + String.join(", ", operations)));
+    }
+  }
+
   /** The requests recorded after the first {@code from} since the reset, or empty if disabled. */
-  public synchronized List<ReceivedRequest> since(int from) {
+  private synchronized List<ReceivedRequest> since(int from) {
     return enabled && from <= requests.size()
         ? List.copyOf(requests.subList(from, requests.size()))
         : List.of();
   }
 
   /** How many requests are recorded since the reset. */
-  public synchronized int size() {
+  private synchronized int size() {
     return requests.size();
   }
 

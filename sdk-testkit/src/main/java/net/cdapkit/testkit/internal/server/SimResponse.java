@@ -1,5 +1,6 @@
 package net.cdapkit.testkit.internal.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.cdapkit.testkit.internal.faults.NetworkFault;
@@ -32,6 +33,12 @@ public record SimResponse(
 
   public static SimResponse json(int status, Object tree) {
     return new SimResponse(status, Map.of("Content-Type", JSON), Json.write(tree));
+  }
+
+  /** A JSON body given as text, sent as it is. */
+  public static SimResponse json(int status, String json) {
+    return new SimResponse(
+        status, Map.of("Content-Type", JSON), json.getBytes(StandardCharsets.UTF_8));
   }
 
   public static SimResponse noContent() {

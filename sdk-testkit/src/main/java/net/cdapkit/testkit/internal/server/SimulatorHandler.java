@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import net.cdapkit.testkit.RecordedConsultation;
 import net.cdapkit.testkit.RecordedDialogue;
 import net.cdapkit.testkit.RecordedEnvoiPostal;
 import net.cdapkit.testkit.SyntheticDossier;
+import net.cdapkit.testkit.internal.privacy.PersonalData;
 import net.cdapkit.testkit.internal.server.SimulatorState.Binding;
 import net.cdapkit.testkit.internal.server.SimulatorState.Session;
 import org.slf4j.Logger;
@@ -281,6 +283,17 @@ public final class SimulatorHandler {
   public Optional<SyntheticDossier> find(CafCode caf, NumeroAllocataire numero) {
     Optional<SyntheticDossier> added = state.added(caf, numero);
     return added.isPresent() ? added : catalogue.find(caf, numero);
+  }
+
+  /** The personal data of the dossiers consulted or added since the reset, and the secrets seen. */
+  public PersonalData personalData() {
+    List<SyntheticDossier> dossiers = new ArrayList<>(state.added());
+    List<NumeroAllocataire> asked = new ArrayList<>();
+    for (RecordedConsultation c : state.consultations()) {
+      asked.add(c.numeroAllocataire());
+      find(c.caf(), c.numeroAllocataire()).ifPresent(dossiers::add);
+    }
+    return new PersonalData(dossiers, state.secrets()).withNumeros(asked);
   }
 
   // ---------------------------------------------------------------- dossiers

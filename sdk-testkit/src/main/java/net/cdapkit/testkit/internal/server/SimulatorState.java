@@ -15,6 +15,7 @@ import net.cdapkit.capability.Habilitations;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.FinaliteCode;
 import net.cdapkit.model.NumeroAllocataire;
+import net.cdapkit.testkit.Catalogue;
 import net.cdapkit.testkit.RecordedConsultation;
 import net.cdapkit.testkit.RecordedDialogue;
 import net.cdapkit.testkit.RecordedEnvoiPostal;
@@ -174,6 +175,30 @@ public final class SimulatorState {
     }
   }
 
+  public List<RecordedDialogue> dialogues(CafCode caf) {
+    return dialogues().stream().filter(d -> d.caf().equals(caf)).toList();
+  }
+
+  public Optional<RecordedDialogue> dialogue(String idempotencyKey) {
+    return dialogues().stream().filter(d -> d.idempotencyKey().equals(idempotencyKey)).findFirst();
+  }
+
+  public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf) {
+    return envoisPostaux().stream().filter(e -> e.caf().equals(caf)).toList();
+  }
+
+  public List<RecordedEnvoiPostal> envoisPostaux(CafCode caf, NumeroAllocataire numero) {
+    return envoisPostaux().stream()
+        .filter(e -> e.caf().equals(caf) && e.numeroAllocataire().equals(numero))
+        .toList();
+  }
+
+  public Optional<RecordedEnvoiPostal> envoiPostal(String idempotencyKey) {
+    return envoisPostaux().stream()
+        .filter(e -> e.idempotencyKey().equals(idempotencyKey))
+        .findFirst();
+  }
+
   public int authentications() {
     return authentications.get();
   }
@@ -211,7 +236,20 @@ public final class SimulatorState {
     return java.util.Set.copyOf(secrets);
   }
 
+  /**
+   * Serves this dossier until the reset, hiding a catalogue dossier of the same CAF and numéro.
+   *
+   * @throws IllegalArgumentException if its numéro is outside the reserved fictional range
+   */
   public void add(SyntheticDossier dossier) {
+    if (!Catalogue.isFictional(dossier.numeroAllocataire())) {
+      throw new IllegalArgumentException(
+          "Only numéros allocataire from "
+              + Catalogue.FIRST_NUMERO
+              + " to "
+              + Catalogue.LAST_NUMERO
+              + " may be served (value not shown)");
+    }
     added.put(new DossierKey(dossier.caf(), dossier.numeroAllocataire()), dossier);
   }
 

@@ -1,6 +1,7 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import com.github.tomakehurst.wiremock.common.Notifier;
+import net.cdapkit.testkit.CdapSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,12 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.extension;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.cdapkit.testkit.CdapSimulator;
+import net.cdapkit.testkit.Conformance;
 
 /** The checks the extension runs after each test, whose failures it reports together. */
-final class ExtensionChecks {
+public final class ExtensionChecks {
   private ExtensionChecks() {}
 
   /**
@@ -12,7 +14,7 @@ final class ExtensionChecks {
    *
    * @throws AssertionError listing every check that failed
    */
-  static void afterTest(CdapSimulator sim, ExtensionSettings s, String output) {
+  public static void afterTest(CdapSimulator sim, ExtensionSettings s, String output) {
     List<String> failures = new ArrayList<>();
     try {
       if (s.conformance() != Conformance.OFF) {

@@ -1,4 +1,4 @@
-package net.cdapkit.testkit;
+package net.cdapkit.testkit.internal.server;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -9,21 +9,21 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import net.cdapkit.testkit.internal.faults.NetworkFault;
-import net.cdapkit.testkit.internal.server.SimRequest;
-import net.cdapkit.testkit.internal.server.SimResponse;
 
 /**
- * The only WireMock-specific code: turns WireMock's request into a {@link SimRequest}, lets the
- * {@link SimulatorPipeline} answer, and turns its {@link SimResponse} into a response definition,
- * with WireMock's own faults and delays. Applied globally to the one catch-all stub.
+ * The only WireMock-specific code besides the server's configuration: turns WireMock's request into
+ * a {@link SimRequest}, lets the simulator's pipeline answer, and turns its {@link SimResponse}
+ * into a response definition, with WireMock's own faults and delays. Applied globally to the one
+ * catch-all stub.
  */
 final class WireMockBridge implements ResponseDefinitionTransformerV2 {
-  public static final String NAME = "cdapkit-simulator";
+  static final String NAME = "cdapkit-simulator";
 
-  private final SimulatorPipeline pipeline;
+  private final Function<SimRequest, SimResponse> pipeline;
 
-  public WireMockBridge(SimulatorPipeline pipeline) {
+  WireMockBridge(Function<SimRequest, SimResponse> pipeline) {
     this.pipeline = pipeline;
   }
 
@@ -53,7 +53,7 @@ final class WireMockBridge implements ResponseDefinitionTransformerV2 {
             q < 0 ? "" : url.substring(q + 1),
             headers,
             request.getBody());
-    SimResponse response = pipeline.serve(sim);
+    SimResponse response = pipeline.apply(sim);
     ResponseDefinitionBuilder builder =
         new ResponseDefinitionBuilder().withStatus(response.status());
     if (response.networkFault() != null) {
