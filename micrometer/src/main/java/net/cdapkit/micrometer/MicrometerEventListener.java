@@ -109,7 +109,6 @@ public final class MicrometerEventListener implements CdapEventListener {
 
   private final MeterRegistry registry;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Map<CallKey, CallState> calls = new ConcurrentHashMap<>();
   private final Map<TimerKey, Timer> callTimers = new ConcurrentHashMap<>();
   private final Map<TimerKey, Timer> attemptTimers = new ConcurrentHashMap<>();
   private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
@@ -136,7 +135,7 @@ public final class MicrometerEventListener implements CdapEventListener {
   @Override
   public void callStart(CallInfo call) {
     inFlight.incrementAndGet();
-    calls.put(new CallKey(call), new CallState());
+    call.attach(this, new CallState());
   }
 
   @Override
@@ -163,7 +162,7 @@ public final class MicrometerEventListener implements CdapEventListener {
 
   @Override
   public void attemptEnd(CallInfo call, AttemptEnd attempt) {
-    CallState state = calls.get(new CallKey(call));
+    CallState state = (CallState) call.attachment(this);
     if (state != null) {
       state.lastStatusClass = attempt.statusClass();
     }
@@ -190,7 +189,8 @@ public final class MicrometerEventListener implements CdapEventListener {
 
   @Override
   public void callEnd(CallInfo call, CallEnd end) {
-    CallState state = calls.remove(new CallKey(call));
+    CallState state = (CallState) call.attachment(this);
+    call.attach(this, null);
     if (state != null) {
       inFlight.decrementAndGet();
     }

@@ -116,7 +116,6 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
   private final TextMapPropagator propagator;
   private final String serverAddress;
   private final long serverPort;
-  private final Map<CallKey, CallState> calls = new ConcurrentHashMap<>();
 
   private OpenTelemetryEventListener(Builder b) {
     TracerBuilder tb = b.openTelemetry.getTracerProvider().tracerBuilder(INSTRUMENTATION);
@@ -169,7 +168,7 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
     }
     call.cafCode().ifPresent(caf -> span.setAttribute(CAF, caf));
     Span started = span.startSpan();
-    calls.put(new CallKey(call), new CallState(started, parent.with(started)));
+    call.attach(this, new CallState(started, parent.with(started)));
   }
 
   @Override
@@ -279,7 +278,8 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
 
   @Override
   public void callEnd(CallInfo call, CallEnd end) {
-    CallState state = calls.remove(new CallKey(call));
+    CallState state = state(call);
+    call.attach(this, null);
     if (state == null) {
       return;
     }
@@ -304,7 +304,7 @@ public final class OpenTelemetryEventListener implements CdapEventListener {
   }
 
   private CallState state(CallInfo call) {
-    return calls.get(new CallKey(call));
+    return (CallState) call.attachment(this);
   }
 
   /** The constant's name in lower case, made once per constant: this runs on every call. */

@@ -1,6 +1,9 @@
 package net.cdapkit.internal.pipeline;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.cdapkit.error.AuthenticationException;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallEvents implements CallInfo, AttemptObserver {
   private static final Logger LOG = LoggerFactory.getLogger("net.cdapkit.event");
+  private static final Object[] NO_ATTACHMENTS = new Object[0];
 
   private final CdapEventListener listener;
   private final boolean silent;
@@ -45,6 +49,7 @@ public final class CallEvents implements CallInfo, AttemptObserver {
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile int attempts;
   private volatile Runnable cancel;
+  private Object[] attachments = NO_ATTACHMENTS; // owner, state, owner, state…; guarded by this
 
   public CallEvents(
       CdapEventListener listener,
@@ -84,6 +89,36 @@ public final class CallEvents implements CallInfo, AttemptObserver {
   @Override
   public long startNanos() {
     return startNanos;
+  }
+
+  @Override
+  public synchronized void attach(Object owner, Object state) {
+    Objects.requireNonNull(owner, "owner");
+    Object[] a = attachments;
+    for (int i = 0; i < a.length; i += 2) {
+      if (a[i] == owner) {
+        a[i + 1] = state;
+        return;
+      }
+    }
+    if (state != null) {
+      Object[] grown = Arrays.copyOf(a, a.length + 2);
+      grown[a.length] = owner;
+      grown[a.length + 1] = state;
+      attachments = grown;
+    }
+  }
+
+  @Override
+  public synchronized Object attachment(Object owner) {
+    Objects.requireNonNull(owner, "owner");
+    Object[] a = attachments;
+    for (int i = 0; i < a.length; i += 2) {
+      if (a[i] == owner) {
+        return a[i + 1];
+      }
+    }
+    return null;
   }
 
   /** HTTP attempts made for the call itself so far. */
@@ -273,14 +308,14 @@ public final class CallEvents implements CallInfo, AttemptObserver {
         throw new IllegalArgumentException(
             "A trace header's value must be 1 to 8192 visible ASCII characters");
       }
-      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      String lower = name.toLowerCase(Locale.ROOT);
       for (int i = 0; i < values.length; i += 2) {
         if (values[i].equals(lower)) {
           values[i + 1] = value;
           return;
         }
       }
-      String[] grown = java.util.Arrays.copyOf(values, values.length + 2);
+      String[] grown = Arrays.copyOf(values, values.length + 2);
       grown[values.length] = lower;
       grown[values.length + 1] = value;
       values = grown;
