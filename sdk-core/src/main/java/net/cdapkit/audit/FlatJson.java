@@ -22,7 +22,12 @@ final class FlatJson {
     while (plain < value.length() && !needsEscape(value.charAt(plain))) {
       plain++;
     }
-    // Most values (codes, instants, hex) need no escape: one bulk copy instead of a char at a time.
+    // Most values (codes, instants, hex) need no escape: one bulk copy instead of a char at a time
+    // (append(String) copies arrays; append(CharSequence, int, int) goes char by char).
+    if (plain == value.length()) {
+      out.append(value).append('"');
+      return;
+    }
     out.append(value, 0, plain);
     for (int i = plain; i < value.length(); i++) {
       char c = value.charAt(i);
