@@ -123,10 +123,12 @@ class ReliabilityTest {
 
   @Test
   void callTimeout_whenServerAnswersLate_failsTheReadAsTimedOut() throws Exception {
+    // One second: long enough for the loopback authentication and look-up of a loaded machine,
+    // far shorter than the late answer.
     CdapClient quick =
-        builder().callTimeout(Duration.ofMillis(150)).retryPolicy(RetryPolicy.none()).build();
+        builder().callTimeout(Duration.ofSeconds(1)).retryPolicy(RetryPolicy.none()).build();
     Dossier d = dossier(session(quick));
-    server.enqueue(delayed(2_000, "{}"));
+    server.enqueue(delayed(5_000, "{}"));
     assertThatThrownBy(d::synthese)
         .isInstanceOfSatisfying(
             TransportException.class,
