@@ -306,18 +306,9 @@ public abstract sealed class DossierDescription permits Fixtures.DossierBuilder 
     if (monthly.signum() <= 0) {
       throw new IllegalArgumentException("mensualite must be positive");
     }
-    household.debts.add(
-        new Debt(
-            requireNonNull(id, "id"),
-            requireNonNull(origine, "origine"),
-            requireNonNull(notification, "notification"),
-            initial,
-            initial,
-            EtatCreance.EN_COURS,
-            requireNonNull(modalite, "modalite"),
-            monthly,
-            requireNonNull(premiereMensualite, "premiereMensualite")));
-    return self();
+    requireNonNull(modalite, "modalite");
+    requireNonNull(premiereMensualite, "premiereMensualite");
+    return debt(id, origine, notification, initial, modalite, monthly, premiereMensualite);
   }
 
   /**
@@ -332,6 +323,18 @@ public abstract sealed class DossierDescription permits Fixtures.DossierBuilder 
   public Fixtures.DossierBuilder creanceContestee(
       String id, Prestation origine, LocalDate notification, String montant) {
     BigDecimal initial = FixtureRules.euros(montant, "montant");
+    return debt(id, origine, notification, initial, null, null, null);
+  }
+
+  /** A debt whose balance starts at its amount: contested without a plan, else repaid on it. */
+  private Fixtures.DossierBuilder debt(
+      String id,
+      Prestation origine,
+      LocalDate notification,
+      BigDecimal initial,
+      Modalite modalite,
+      BigDecimal mensualite,
+      YearMonth planDebut) {
     household.debts.add(
         new Debt(
             requireNonNull(id, "id"),
@@ -339,10 +342,10 @@ public abstract sealed class DossierDescription permits Fixtures.DossierBuilder 
             requireNonNull(notification, "notification"),
             initial,
             initial,
-            EtatCreance.CONTESTEE,
-            null,
-            null,
-            null));
+            modalite == null ? EtatCreance.CONTESTEE : EtatCreance.EN_COURS,
+            modalite,
+            mensualite,
+            planDebut));
     return self();
   }
 

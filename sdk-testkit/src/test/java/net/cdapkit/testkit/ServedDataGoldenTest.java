@@ -17,9 +17,6 @@ import net.cdapkit.capability.Restriction;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.model.Prestation;
 import net.cdapkit.testkit.SyntheticDossier.EtatDroit;
-import net.cdapkit.testkit.SyntheticDossier.EtatRsa;
-import net.cdapkit.testkit.SyntheticDossier.NatureRsa;
-import net.cdapkit.testkit.SyntheticDossier.TypeLogement;
 import net.cdapkit.testkit.internal.server.Json;
 import net.cdapkit.testkit.internal.server.Paging;
 import net.cdapkit.testkit.internal.server.TabRenderer;
@@ -74,7 +71,7 @@ class ServedDataGoldenTest {
     for (SyntheticDossier d : Fixtures.generate(2026L, 40)) {
       lines.addAll(render("generated", d));
     }
-    lines.addAll(render("fixture", locataire()));
+    lines.addAll(render("fixture", FixturesTest.locataire()));
     lines.addAll(render("fixture", droitsSansPaiement()));
     return lines;
   }
@@ -88,24 +85,6 @@ class ServedDataGoldenTest {
       lines.add(key + " " + tab + " " + new String(json, StandardCharsets.UTF_8));
     }
     return lines;
-  }
-
-  private static SyntheticDossier locataire() {
-    return Fixtures.dossier("751", "9900123")
-        .scenario("Locataire APL en tiers payant")
-        .allocataire("Alix", "SPECIMEN", LocalDate.of(1991, 4, 2))
-        .conjoint("Sam", "FICTIF", LocalDate.of(1990, 3, 1))
-        .enfant("Lou", LocalDate.of(2018, 5, 2))
-        .enfant("Noa", LocalDate.of(2021, 7, 9))
-        .paiementMensuel(Prestation.APL, "312.45", YearMonth.of(2024, 1), YearMonth.of(2026, 8))
-        .paiementMensuel(Prestation.PPA, "150.00", YearMonth.of(2025, 1), YearMonth.of(2025, 6))
-        .tiersPayant("Office Public de l'Habitat Exemple")
-        .logement(TypeLogement.LOCATAIRE_PARC_SOCIAL, "612.40", "95.00")
-        .rsa(EtatRsa.OUVERT_VERSABLE, NatureRsa.SOCLE, "548.27")
-        .creance(Prestation.PPA, "300.00", "120.00")
-        .courrier(LocalDate.of(2026, 9, 1), "Attestation envoyée")
-        .revenusN2("14250.00")
-        .build();
   }
 
   private static SyntheticDossier droitsSansPaiement() {
