@@ -109,26 +109,16 @@ class DossierDescriptionTest {
 
   @Test
   void tirage_whenTheSeedIsTheSame_givesTheSameDossier() {
-    SyntheticDossier a =
+    Fixtures.DossierBuilder closed =
         famille()
             .droitFerme(
                 Prestation.PPA,
                 "142.81",
                 YearMonth.of(2022, 4),
                 YearMonth.of(2024, 12),
-                "Reprise d'activité")
-            .tirage(new Random(7))
-            .build();
-    SyntheticDossier b =
-        famille()
-            .droitFerme(
-                Prestation.PPA,
-                "142.81",
-                YearMonth.of(2022, 4),
-                YearMonth.of(2024, 12),
-                "Reprise d'activité")
-            .tirage(new Random(7))
-            .build();
+                "Reprise d'activité");
+    SyntheticDossier a = closed.tirage(new Random(7)).build();
+    SyntheticDossier b = closed.tirage(new Random(7)).build();
 
     assertThat(a).isEqualTo(b);
     assertThat(a.courriers())
