@@ -2,47 +2,31 @@ package net.cdapkit.testkit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import net.cdapkit.model.CafCode;
-import net.cdapkit.model.Nir;
 import net.cdapkit.model.NumeroAllocataire;
 import net.cdapkit.model.Prestation;
 import net.cdapkit.testkit.SyntheticDossier.Adresse;
-import net.cdapkit.testkit.SyntheticDossier.Bailleur;
-import net.cdapkit.testkit.SyntheticDossier.Beneficiaire;
 import net.cdapkit.testkit.SyntheticDossier.Canal;
 import net.cdapkit.testkit.SyntheticDossier.Courrier;
-import net.cdapkit.testkit.SyntheticDossier.Creance;
 import net.cdapkit.testkit.SyntheticDossier.DossierRsa;
-import net.cdapkit.testkit.SyntheticDossier.Droit;
 import net.cdapkit.testkit.SyntheticDossier.EtatCreance;
 import net.cdapkit.testkit.SyntheticDossier.EtatDroit;
 import net.cdapkit.testkit.SyntheticDossier.EtatRsa;
-import net.cdapkit.testkit.SyntheticDossier.Logement;
-import net.cdapkit.testkit.SyntheticDossier.Membre;
 import net.cdapkit.testkit.SyntheticDossier.NatureRsa;
-import net.cdapkit.testkit.SyntheticDossier.Paiement;
-import net.cdapkit.testkit.SyntheticDossier.Personne;
-import net.cdapkit.testkit.SyntheticDossier.PrestationMensuelle;
-import net.cdapkit.testkit.SyntheticDossier.QuotientFamilial;
-import net.cdapkit.testkit.SyntheticDossier.Regime;
-import net.cdapkit.testkit.SyntheticDossier.Ressources;
-import net.cdapkit.testkit.SyntheticDossier.Resume;
-import net.cdapkit.testkit.SyntheticDossier.RevenusN2;
-import net.cdapkit.testkit.SyntheticDossier.Role;
 import net.cdapkit.testkit.SyntheticDossier.SituationFamiliale;
 import net.cdapkit.testkit.SyntheticDossier.StatutDossier;
-import net.cdapkit.testkit.SyntheticDossier.Synthese;
-import net.cdapkit.testkit.SyntheticDossier.TypeBailleur;
 import net.cdapkit.testkit.SyntheticDossier.TypeLogement;
-import net.cdapkit.testkit.internal.fixtures.Derivation;
+import net.cdapkit.testkit.internal.fixtures.Household;
+import net.cdapkit.testkit.internal.fixtures.Household.Debt;
+import net.cdapkit.testkit.internal.fixtures.Household.Person;
+import net.cdapkit.testkit.internal.fixtures.Household.Right;
+import net.cdapkit.testkit.internal.fixtures.HouseholdDerivation;
 
 /**
  * Fictional dossiers for a test, described in a few readable lines, and a deterministic generator
@@ -115,32 +99,13 @@ public final class Fixtures {
 
   /**
    * Describes one dossier. Not thread-safe; {@link #build()} may be called several times. Amounts
-   * are euros written {@code "312.45"}.
+   * are euros written {@code "312.45"}. The detailed vocabulary the standard catalogue is written
+   * in (rights with a revalued history, debts on a plan, the allocation de rentrée scolaire…) is
+   * inherited from {@link DossierDescription}.
    */
-  public static final class DossierBuilder {
-    private final CafCode caf;
-    private final NumeroAllocataire numero;
-    private String scenario = "Dossier de test";
-    private LocalDate asOf = Catalogue.STANDARD_AS_OF;
-    private Person allocataire;
-    private Person conjoint;
-    private final List<Person> enfants = new ArrayList<>();
-    private SituationFamiliale situation;
-    private Adresse adresse;
-    private LocalDate affiliation;
-    private StatutDossier statut = StatutDossier.ACTIF;
-    private final List<Serie> series = new ArrayList<>();
-    private final List<Droit> droits = new ArrayList<>();
-    private String tiersPayant;
-    private TypeLogement typeLogement;
-    private BigDecimal loyer;
-    private BigDecimal charges;
-    private DossierRsa rsa;
-    private final List<Creance> creances = new ArrayList<>();
-    private final List<Courrier> courriers = new ArrayList<>();
-    private BigDecimal revenusN2;
-
+  public static final class DossierBuilder extends DossierDescription {
     private DossierBuilder(CafCode caf, NumeroAllocataire numero) {
+      super(new Household(caf, numero));
       if (!Catalogue.isFictional(numero)) {
         throw new IllegalArgumentException(
             "A fixture's numéro allocataire must be in the reserved fictional range "
@@ -149,13 +114,11 @@ public final class Fixtures {
                 + Catalogue.LAST_NUMERO
                 + " (value not shown)");
       }
-      this.caf = caf;
-      this.numero = numero;
     }
 
-    private record Person(String prenom, String nom, LocalDate naissance) {}
-
-    private record Serie(Prestation prestation, BigDecimal montant, YearMonth du, YearMonth au) {}
+    private static Person person(String prenom, String nom, LocalDate naissance) {
+      return new Person(null, Objects.requireNonNull(prenom, "prenom"), nom, naissance, true);
+    }
 
     /**
      * What the fixture illustrates, shown by {@code toString}; not personal.
@@ -164,7 +127,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder scenario(String scenario) {
-      this.scenario = Objects.requireNonNull(scenario, "scenario");
+      household.scenario = Objects.requireNonNull(scenario, "scenario");
       return this;
     }
 
@@ -175,7 +138,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder asOf(LocalDate asOf) {
-      this.asOf = Objects.requireNonNull(asOf, "asOf");
+      household.asOf = Objects.requireNonNull(asOf, "asOf");
       return this;
     }
 
@@ -199,9 +162,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder allocataire(String prenom, String nom, LocalDate naissance) {
-      this.allocataire =
-          new Person(
-              Objects.requireNonNull(prenom, "prenom"), FixtureRules.surname(nom), naissance);
+      household.allocataire = person(prenom, FixtureRules.surname(nom), naissance);
       return this;
     }
 
@@ -225,9 +186,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder conjoint(String prenom, String nom, LocalDate naissance) {
-      this.conjoint =
-          new Person(
-              Objects.requireNonNull(prenom, "prenom"), FixtureRules.surname(nom), naissance);
+      household.conjoint = person(prenom, FixtureRules.surname(nom), naissance);
       return this;
     }
 
@@ -239,11 +198,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder enfant(String prenom, LocalDate naissance) {
-      enfants.add(
-          new Person(
-              Objects.requireNonNull(prenom, "prenom"),
-              null,
-              Objects.requireNonNull(naissance, "naissance")));
+      household.enfants.add(person(prenom, null, Objects.requireNonNull(naissance, "naissance")));
       return this;
     }
 
@@ -254,7 +209,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder situation(SituationFamiliale situation) {
-      this.situation = Objects.requireNonNull(situation, "situation");
+      household.situation = Objects.requireNonNull(situation, "situation");
       return this;
     }
 
@@ -267,7 +222,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder adresse(String ligne1, String codePostal, String commune) {
-      this.adresse = new Adresse(ligne1, Optional.empty(), codePostal, commune);
+      household.adresse = new Adresse(ligne1, Optional.empty(), codePostal, commune);
       return this;
     }
 
@@ -278,7 +233,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder statut(StatutDossier statut) {
-      this.statut = Objects.requireNonNull(statut, "statut");
+      household.statut = Objects.requireNonNull(statut, "statut");
       return this;
     }
 
@@ -300,7 +255,19 @@ public final class Fixtures {
       if (au.isBefore(du)) {
         throw new IllegalArgumentException("au must not be before du");
       }
-      series.add(new Serie(prestation, FixtureRules.euros(montant, "montant"), du, au));
+      BigDecimal euros = FixtureRules.euros(montant, "montant");
+      // The state (open or closed) waits for build(): it depends on the date the data is as of.
+      household.rights.add(
+          new Right(
+              prestation,
+              null,
+              du.atDay(1),
+              Optional.empty(),
+              euros,
+              Optional.empty(),
+              du,
+              au,
+              false));
       return this;
     }
 
@@ -315,26 +282,31 @@ public final class Fixtures {
      */
     public DossierBuilder droit(
         Prestation prestation, EtatDroit etat, LocalDate debut, String montantMensuel) {
-      droits.add(
-          new Droit(
-              prestation,
-              etat,
-              debut,
-              etat == EtatDroit.FERME ? Optional.of(asOf.minusMonths(1)) : Optional.empty(),
+      boolean ferme = etat == EtatDroit.FERME;
+      household.rights.add(
+          new Right(
+              Objects.requireNonNull(prestation, "prestation"),
+              Objects.requireNonNull(etat, "etat"),
+              Objects.requireNonNull(debut, "debut"),
+              ferme ? Optional.of(household.asOf.minusMonths(1)) : Optional.empty(),
               FixtureRules.euros(montantMensuel, "montantMensuel"),
-              etat == EtatDroit.FERME ? Optional.of("Fin de droit") : Optional.empty()));
+              ferme ? Optional.of("Fin de droit") : Optional.empty(),
+              null,
+              null,
+              false));
       return this;
     }
 
     /**
-     * The housing aid (APL, ALF or ALS) is paid to this organisation, the landlord (tiers payant);
-     * the housing information then names it as the social landlord.
+     * The housing aid (APL, ALF or ALS) is paid to this organisation (tiers payant); for a tenant
+     * the housing information then names it as the social landlord, unless a {@link
+     * #bailleur(String, SyntheticDossier.TypeBailleur) bailleur} is given.
      *
-     * @param organisme the name of the organisation paid, a social landlord
+     * @param organisme the name of the organisation paid, a social landlord or a lender
      * @return this builder
      */
     public DossierBuilder tiersPayant(String organisme) {
-      this.tiersPayant = Objects.requireNonNull(organisme, "organisme");
+      household.tiersPayant = Objects.requireNonNull(organisme, "organisme");
       return this;
     }
 
@@ -347,9 +319,9 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder logement(TypeLogement type, String loyer, String charges) {
-      this.typeLogement = Objects.requireNonNull(type, "type");
-      this.loyer = loyer == null ? null : FixtureRules.euros(loyer, "loyer");
-      this.charges = charges == null ? null : FixtureRules.euros(charges, "charges");
+      household.typeLogement = Objects.requireNonNull(type, "type");
+      household.loyer = loyer == null ? null : FixtureRules.euros(loyer, "loyer");
+      household.charges = charges == null ? null : FixtureRules.euros(charges, "charges");
       return this;
     }
 
@@ -359,8 +331,9 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder sansLogement() {
-      this.typeLogement = null;
-      this.tiersPayant = null;
+      household.typeLogement = null;
+      household.tiersPayant = null;
+      household.bailleur = null;
       return this;
     }
 
@@ -371,7 +344,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder affiliation(LocalDate affiliation) {
-      this.affiliation = Objects.requireNonNull(affiliation, "affiliation");
+      household.affiliation = Objects.requireNonNull(affiliation, "affiliation");
       return this;
     }
 
@@ -385,20 +358,19 @@ public final class Fixtures {
      */
     public DossierBuilder rsa(EtatRsa etat, NatureRsa nature, String montantMensuel) {
       LocalDate opened =
-          series.stream()
-              .filter(s -> s.prestation == Prestation.RSA)
-              .map(s -> s.du.atDay(1))
+          household.rights.stream()
+              .filter(r -> r.prestation() == Prestation.RSA && r.paidFrom() != null)
+              .map(r -> r.paidFrom().atDay(1))
               .min(Comparator.naturalOrder())
-              .orElse(asOf.minusYears(1).withDayOfMonth(1));
-      this.rsa =
+              .orElse(household.asOf.minusYears(1).withDayOfMonth(1));
+      return rsa(
           new DossierRsa(
               Objects.requireNonNull(etat, "etat"),
               Optional.ofNullable(nature),
               Optional.of(FixtureRules.euros(montantMensuel, "montantMensuel")),
               Optional.of(opened),
               Optional.empty(),
-              Optional.empty());
-      return this;
+              Optional.empty()));
     }
 
     /**
@@ -412,16 +384,18 @@ public final class Fixtures {
     public DossierBuilder creance(Prestation origine, String montantInitial, String soldeRestant) {
       BigDecimal initial = FixtureRules.euros(montantInitial, "montantInitial");
       BigDecimal solde = FixtureRules.euros(soldeRestant, "soldeRestant");
-      LocalDate notified = asOf.minusMonths(3);
-      creances.add(
-          new Creance(
-              String.format("IND-%d-%06d", notified.getYear(), creances.size() + 1),
+      LocalDate notified = household.asOf.minusMonths(3);
+      household.debts.add(
+          new Debt(
+              String.format("IND-%d-%06d", notified.getYear(), household.debts.size() + 1),
               Objects.requireNonNull(origine, "origine"),
               notified,
               initial,
               solde,
               solde.signum() == 0 ? EtatCreance.SOLDEE : EtatCreance.EN_COURS,
-              Optional.empty()));
+              null,
+              null,
+              null));
       return this;
     }
 
@@ -445,7 +419,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder courrier(LocalDate date, String objet, Canal canal) {
-      courriers.add(new Courrier(date, objet, canal));
+      household.courriers.add(new Courrier(date, objet, canal));
       return this;
     }
 
@@ -456,7 +430,7 @@ public final class Fixtures {
      * @return this builder
      */
     public DossierBuilder revenusN2(String montant) {
-      this.revenusN2 = FixtureRules.euros(montant, "revenusN2");
+      household.revenusN2 = FixtureRules.euros(montant, "revenusN2");
       return this;
     }
 
@@ -467,151 +441,18 @@ public final class Fixtures {
      * @throws IllegalStateException if no allocataire was described
      */
     public SyntheticDossier build() {
-      if (allocataire == null) {
+      if (household.allocataire == null) {
         throw new IllegalStateException("A fixture needs an allocataire(prenom, nom)");
       }
-      YearMonth lastPaid = YearMonth.from(asOf).minusMonths(1);
-      String dept = caf.value().substring(0, 2);
-      int ordre = 1 + Math.floorMod(numero.value().hashCode(), 900);
-
-      List<Paiement> paiements = new ArrayList<>();
-      List<Droit> allDroits = new ArrayList<>(droits);
-      List<PrestationMensuelle> ouvertes = new ArrayList<>();
-      for (Serie s : series) {
-        String tiers = s.prestation.isAideLogement() ? tiersPayant : null;
-        for (YearMonth m = s.du; !m.isAfter(s.au) && !m.isAfter(lastPaid); m = m.plusMonths(1)) {
-          paiements.add(
-              new Paiement(
-                  Derivation.paymentDate(m),
-                  s.prestation,
-                  m,
-                  s.montant,
-                  tiers == null ? Beneficiaire.ALLOCATAIRE : Beneficiaire.TIERS,
-                  Optional.ofNullable(tiers),
-                  Optional.empty()));
-        }
-        boolean open = !s.au.isBefore(lastPaid);
-        allDroits.add(
-            new Droit(
-                s.prestation,
-                open ? EtatDroit.OUVERT : EtatDroit.FERME,
-                s.du.atDay(1),
-                open ? Optional.empty() : Optional.of(s.au.atEndOfMonth()),
-                s.montant,
-                open ? Optional.empty() : Optional.of("Fin de droit")));
-        if (open) {
-          ouvertes.add(new PrestationMensuelle(s.prestation, lastPaid, s.montant));
-        }
-      }
-      for (Droit d : droits) {
-        if (d.etat() == EtatDroit.OUVERT) {
-          ouvertes.add(new PrestationMensuelle(d.prestation(), lastPaid, d.montantMensuel()));
-        }
-      }
-      paiements.sort(
-          Comparator.comparing(Paiement::date)
-              .thenComparing(Paiement::periode)
-              .thenComparing(Paiement::prestation)
-              .reversed());
-
-      List<Membre> membres = new ArrayList<>();
-      membres.add(membre(Role.DEM, allocataire, '2', dept, ordre, false));
-      if (conjoint != null) {
-        membres.add(membre(Role.CJT, conjoint, '1', dept, ordre + 1, false));
-      }
-      int nombreEnfants = 0;
-      for (int i = 0; i < enfants.size(); i++) {
-        Person e = enfants.get(i);
-        Person named = new Person(e.prenom, allocataire.nom, e.naissance);
-        boolean aCharge = Period.between(e.naissance, asOf).getYears() < 20;
-        nombreEnfants += aCharge ? 1 : 0;
-        membres.add(membre(Role.ENF, named, i % 2 == 0 ? '1' : '2', dept, ordre + 2 + i, aCharge));
-      }
-
-      SituationFamiliale sf =
-          situation != null
-              ? situation
-              : conjoint != null ? SituationFamiliale.VIM : SituationFamiliale.CEL;
-      Optional<QuotientFamilial> qf =
-          revenusN2 == null
-              ? Optional.empty()
-              : Optional.of(
-                  new QuotientFamilial(
-                      YearMonth.from(asOf),
-                      Derivation.quotient(revenusN2, ouvertes, conjoint != null, nombreEnfants)));
-      LocalDate affiliee =
-          affiliation != null
-              ? affiliation
-              : allDroits.stream()
-                  .map(Droit::debut)
-                  .min(Comparator.naturalOrder())
-                  .orElse(asOf.minusYears(5))
-                  .withDayOfMonth(1);
-
-      List<Courrier> lettres = new ArrayList<>(courriers);
-      for (Droit d : allDroits) {
-        lettres.add(
-            new Courrier(
-                d.debut().plusDays(9), Derivation.ouverture(d.prestation()), Canal.COURRIER));
-      }
-      lettres.removeIf(c -> c.date().isAfter(asOf));
-      lettres.sort(Derivation.COURRIERS_NEWEST_FIRST);
-
-      return new SyntheticDossier(
-          caf,
-          numero,
-          scenario,
-          new Synthese(
-              new Personne(allocataire.nom, allocataire.prenom), sf, nombreEnfants, qf, ouvertes),
-          new Resume(
-              adresse != null ? adresse : FixtureRules.defaultAdresse(dept),
-              affiliee,
-              Regime.GENERAL,
-              sf,
-              Optional.empty(),
-              statut,
-              asOf.minusDays(10)),
-          paiements,
-          allDroits,
-          membres,
-          new Ressources(
-              qf,
-              Optional.ofNullable(revenusN2).map(m -> new RevenusN2(asOf.getYear() - 2, m)),
-              List.of()),
-          Optional.ofNullable(rsa),
-          lettres,
-          logement(),
-          creances);
-    }
-
-    private Optional<Logement> logement() {
-      if (typeLogement == null && tiersPayant == null) {
-        return Optional.empty();
-      }
-      Optional<Prestation> aide =
-          series.stream().map(Serie::prestation).filter(Prestation::isAideLogement).findFirst();
-      return Optional.of(
-          new Logement(
-              typeLogement != null ? typeLogement : TypeLogement.LOCATAIRE_PARC_SOCIAL,
-              Optional.ofNullable(loyer),
-              Optional.ofNullable(charges),
-              Optional.ofNullable(tiersPayant)
-                  .map(t -> new Bailleur(t, Optional.of(TypeBailleur.SOCIAL))),
-              aide,
-              tiersPayant != null && aide.isPresent()));
-    }
-
-    private Membre membre(Role role, Person p, char sexe, String dept, int ordre, boolean aCharge) {
-      Nir nir = Nir.of(Derivation.nir(sexe, p.naissance, dept, 1 + ordre % 998));
-      return new Membre(role, p.nom, p.prenom, p.naissance, Optional.of(nir), aCharge);
+      return HouseholdDerivation.derive(household);
     }
 
     @Override
     public String toString() {
       return "DossierBuilder[caf="
-          + caf
+          + household.caf
           + ", numeroAllocataire=*******, scenario="
-          + scenario.toLowerCase(Locale.ROOT)
+          + household.scenario.toLowerCase(Locale.ROOT)
           + "]";
     }
   }

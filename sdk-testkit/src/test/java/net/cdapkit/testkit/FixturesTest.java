@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @CdapSimulatorTest
 class FixturesTest {
-  private static SyntheticDossier locataire() {
+  static SyntheticDossier locataire() {
     return Fixtures.dossier("751", "9900123")
         .scenario("Locataire APL en tiers payant")
         .allocataire("Alix", "SPECIMEN", LocalDate.of(1991, 4, 2))

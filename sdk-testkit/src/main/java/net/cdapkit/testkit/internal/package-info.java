@@ -11,8 +11,8 @@
  *       and per test, the parameters it injects, its settings and its checks after each test;
  *   <li>{@code internal.contract}: the OpenAPI contract as read from {@code openapi.yaml} and the
  *       value-free conformance checks;
- *   <li>{@code internal.fixtures}: the standard catalogue's dossiers and the money arithmetic they
- *       share with the fixture DSL;
+ *   <li>{@code internal.fixtures}: the fixture engine behind the {@code Fixtures} builder, and the
+ *       standard catalogue described with that builder;
  *   <li>{@code internal.faults}: what a fault does to an answer once it fires;
  *   <li>{@code internal.privacy}: the personal-data scan behind {@link
  *       net.cdapkit.testkit.Compliance} and the extension's checks.
