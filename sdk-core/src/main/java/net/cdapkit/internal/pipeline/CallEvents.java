@@ -2,7 +2,6 @@ package net.cdapkit.internal.pipeline;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -293,14 +292,13 @@ public final class CallEvents implements CallInfo, AttemptObserver {
 
   /** The trace-context headers a listener may set on one attempt, and nothing else. */
   private static final class TraceHeaders implements AttemptHeaders {
+    private static final String[] TRACE_HEADERS = {"traceparent", "tracestate", "baggage"};
     private String[] values = new String[0];
 
     @Override
     public void set(String name, String value) {
-      if (name == null
-          || !(name.equalsIgnoreCase("traceparent")
-              || name.equalsIgnoreCase("tracestate")
-              || name.equalsIgnoreCase("baggage"))) {
+      String header = traceHeader(name);
+      if (header == null) {
         throw new IllegalArgumentException(
             "Only traceparent, tracestate and baggage may be set on an attempt");
       }
@@ -308,17 +306,29 @@ public final class CallEvents implements CallInfo, AttemptObserver {
         throw new IllegalArgumentException(
             "A trace header's value must be 1 to 8192 visible ASCII characters");
       }
-      String lower = name.toLowerCase(Locale.ROOT);
       for (int i = 0; i < values.length; i += 2) {
-        if (values[i].equals(lower)) {
+        if (values[i] == header) {
           values[i + 1] = value;
           return;
         }
       }
       String[] grown = Arrays.copyOf(values, values.length + 2);
-      grown[values.length] = lower;
+      grown[values.length] = header;
       grown[values.length + 1] = value;
       values = grown;
+    }
+
+    /** The header's lower-case name as a shared constant, or null if it is not a trace header. */
+    private static String traceHeader(String name) {
+      if (name == null) {
+        return null;
+      }
+      for (String known : TRACE_HEADERS) {
+        if (known.equalsIgnoreCase(name)) {
+          return known;
+        }
+      }
+      return null;
     }
 
     private static boolean visibleAscii(String value) {
