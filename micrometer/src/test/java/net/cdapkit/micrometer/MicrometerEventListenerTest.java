@@ -19,6 +19,7 @@ import net.cdapkit.event.CallOutcome;
 import net.cdapkit.event.CdapOperation;
 import net.cdapkit.event.DenialKind;
 import net.cdapkit.event.RetryReason;
+import net.cdapkit.testkit.TestCallInfo;
 import org.junit.jupiter.api.Test;
 
 class MicrometerEventListenerTest {
@@ -40,7 +41,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void callEnd_whenCallSucceeded_recordsCallAndAttemptTimersTaggedByOperationOutcomeAndStatus() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_SYNTHESE);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_SYNTHESE);
     listener.callStart(call);
     listener.attemptEnd(call, attempt(1, 200, 12, null));
     listener.callEnd(call, end(CallOutcome.SUCCESS, 1, 15, null));
@@ -68,7 +69,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void callEnd_whenRetriedAfter503_tagsTheCallWithTheLastStatusAndCountsTheRetry() {
-    FakeCall call = FakeCall.of(CdapOperation.DOSSIER_LOOKUP);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.DOSSIER_LOOKUP);
     listener.callStart(call);
     listener.attemptEnd(call, attempt(1, 503, 5, "ServerException"));
     listener.retryScheduled(call, 1, RetryReason.SERVER_ERROR, Duration.ofMillis(200));
@@ -104,7 +105,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void attemptEnd_when429_countsTheRateLimitedAnswer() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_PAIEMENTS);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_PAIEMENTS);
     listener.callStart(call);
     listener.attemptEnd(call, attempt(1, 429, 3, "RateLimitedException"));
     listener.retryScheduled(call, 1, RetryReason.RATE_LIMITED, Duration.ofSeconds(1));
@@ -123,7 +124,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void denied_whenRefusedBeforeSending_countsByKindAndTimesTheCallWithoutStatus() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_RSA);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_RSA);
     listener.callStart(call);
     listener.denied(call, DenialKind.CAPABILITY);
     listener.callEnd(call, end(CallOutcome.DENIED, 0, 0, "CapabilityDeniedException"));
@@ -146,7 +147,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void denied_whenCafRefused_countsOneCafDenialOfTheCafSelection() {
-    FakeCall call = FakeCall.of(CdapOperation.CAF_SELECTION);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.CAF_SELECTION);
     listener.callStart(call);
     listener.denied(call, DenialKind.CAF);
     listener.callEnd(call, end(CallOutcome.DENIED, 0, 0, "CapabilityDeniedException"));
@@ -180,7 +181,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void events_whenPacedRenewedAndUnknown_countEach() {
-    FakeCall call = FakeCall.of(CdapOperation.DIALOGUE);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.DIALOGUE);
     listener.callStart(call);
     listener.pacingWait(call, Duration.ofMillis(40));
     listener.tokenRenewal(call, Duration.ofMillis(30), true, false);
@@ -222,8 +223,8 @@ class MicrometerEventListenerTest {
 
   @Test
   void inFlightGauge_whenCallsStartAndEnd_followsThem() {
-    FakeCall a = FakeCall.of(CdapOperation.TAB_DROITS);
-    FakeCall b = FakeCall.of(CdapOperation.TAB_DROITS);
+    TestCallInfo a = TestCallInfo.of(CdapOperation.TAB_DROITS);
+    TestCallInfo b = TestCallInfo.of(CdapOperation.TAB_DROITS);
     listener.callStart(a);
     listener.callStart(b);
     assertThat(registry.get(MicrometerEventListener.IN_FLIGHT).gauge().value()).isEqualTo(2.0);
@@ -236,9 +237,9 @@ class MicrometerEventListenerTest {
 
   @Test
   void attemptEnd_whenTwoCallsCarryEqualValues_keepsEachCallsOwnStatus() {
-    FakeCall a = FakeCall.of(CdapOperation.TAB_LOGEMENT);
-    FakeCall b = FakeCall.of(CdapOperation.TAB_LOGEMENT);
-    assertThat(a).isEqualTo(b).isNotSameAs(b);
+    TestCallInfo a = TestCallInfo.of(CdapOperation.TAB_LOGEMENT);
+    TestCallInfo b = TestCallInfo.of(CdapOperation.TAB_LOGEMENT);
+    assertThat(a).isNotSameAs(b); // same operation, profile and CAF: only identity tells them apart
     listener.callStart(a);
     listener.callStart(b);
     listener.attemptEnd(a, attempt(1, 200, 1, null));
@@ -256,7 +257,7 @@ class MicrometerEventListenerTest {
 
   @Test
   void callEnd_whenErrorTypeIsNotTheSdks_tagsItOther() {
-    FakeCall call = FakeCall.of(CdapOperation.HELP);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.HELP);
     listener.callStart(call);
     listener.callEnd(call, end(CallOutcome.FAILED, 1, 1, "SomeCallerException9900001"));
 
@@ -316,14 +317,14 @@ class MicrometerEventListenerTest {
       for (CallOutcome outcome : CallOutcome.values()) {
         for (int status : STATUSES) {
           for (String error : ERRORS) {
-            FakeCall call = FakeCall.of(op);
+            TestCallInfo call = TestCallInfo.of(op);
             listener.callStart(call);
             listener.attemptEnd(call, attempt(1, status, 1, error));
             listener.callEnd(call, end(outcome, 1, 1, error));
           }
         }
       }
-      FakeCall call = FakeCall.of(op);
+      TestCallInfo call = TestCallInfo.of(op);
       listener.callStart(call);
       for (RetryReason reason : RetryReason.values()) {
         listener.retryScheduled(call, 1, reason, Duration.ZERO);
@@ -356,11 +357,11 @@ class MicrometerEventListenerTest {
       "Boom" // unknown names must collapse to "other"
     };
     for (int i = 0; i < calls; i++) {
-      FakeCall call =
-          new FakeCall(
+      TestCallInfo call =
+          TestCallInfo.of(
               operations[random.nextInt(operations.length)],
               "T" + (1 + random.nextInt(5)),
-              Optional.of(String.format("%03d", random.nextInt(1000))),
+              String.format("%03d", random.nextInt(1000)),
               random.nextBoolean());
       listener.callStart(call);
       if (random.nextInt(10) == 0) {

@@ -29,6 +29,7 @@ import net.cdapkit.event.CallOutcome;
 import net.cdapkit.event.CdapOperation;
 import net.cdapkit.event.DenialKind;
 import net.cdapkit.event.RetryReason;
+import net.cdapkit.testkit.TestCallInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void callEnd_whenOneAttemptSucceeded_exportsAnInternalCallSpanWithAClientChild() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_SYNTHESE);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_SYNTHESE);
     listener.callStart(call);
     listener.attemptStart(call, 1, new RecordingHeaders());
     listener.attemptEnd(call, attempt(1, 200, null));
@@ -123,7 +124,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void attemptStart_injectsTheAttemptSpansTraceparent() {
-    FakeCall call = FakeCall.of(CdapOperation.DOSSIER_LOOKUP);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.DOSSIER_LOOKUP);
     RecordingHeaders headers = new RecordingHeaders();
     listener.callStart(call);
     listener.attemptStart(call, 1, headers);
@@ -138,7 +139,7 @@ class OpenTelemetryEventListenerTest {
   @Test
   void callStart_whenASpanIsCurrent_becomesItsChild() {
     Span parent = openTelemetry.getTracer("test").spanBuilder("partner-request").startSpan();
-    FakeCall call = FakeCall.of(CdapOperation.HELP);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.HELP);
     Scope scope = parent.makeCurrent();
     try {
       listener.callStart(call);
@@ -155,7 +156,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void attemptEnd_whenRetriedAfter503_marksTheFailedAttemptAndCountsTheResend() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_PAIEMENTS);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_PAIEMENTS);
     listener.callStart(call);
     listener.attemptStart(call, 1, new RecordingHeaders());
     listener.attemptEnd(call, attempt(1, 503, "ServerException"));
@@ -190,7 +191,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void attemptEnd_whenNoResponse_setsTheSdksErrorType() {
-    FakeCall call = FakeCall.of(CdapOperation.DIALOGUE);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.DIALOGUE);
     listener.callStart(call);
     listener.attemptStart(call, 1, new RecordingHeaders());
     listener.attemptEnd(call, attempt(1, 0, "TransportException"));
@@ -211,7 +212,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void denied_whenRefusedBeforeSending_endsTheCallSpanInErrorWithoutAttempts() {
-    FakeCall call = FakeCall.of(CdapOperation.TAB_RSA);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.TAB_RSA);
     listener.callStart(call);
     listener.denied(call, DenialKind.CAPABILITY);
     listener.callEnd(call, end(CallOutcome.DENIED, 0, "CapabilityDeniedException"));
@@ -224,7 +225,7 @@ class OpenTelemetryEventListenerTest {
 
   @Test
   void denied_whenCafRefused_recordsOneCafSelectionSpanWithTheKindAndNoAttempt() {
-    FakeCall call = FakeCall.of(CdapOperation.CAF_SELECTION);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.CAF_SELECTION);
     listener.callStart(call);
     listener.denied(call, DenialKind.CAF);
     listener.attemptStart(call, 1, new RecordingHeaders()); // never sent; ignored if it were
@@ -259,7 +260,7 @@ class OpenTelemetryEventListenerTest {
             .build();
     OpenTelemetryEventListener other = OpenTelemetryEventListener.create(b3Like);
     RecordingHeaders headers = new RecordingHeaders();
-    FakeCall call = FakeCall.of(CdapOperation.HELP);
+    TestCallInfo call = TestCallInfo.of(CdapOperation.HELP);
     other.callStart(call);
     other.attemptStart(call, 1, headers);
     other.attemptEnd(call, attempt(1, 200, null));
@@ -292,7 +293,7 @@ class OpenTelemetryEventListenerTest {
       if (op == CdapOperation.CAF_SELECTION) {
         continue; // sends no request, so never has an attempt
       }
-      FakeCall call = FakeCall.of(op);
+      TestCallInfo call = TestCallInfo.of(op);
       listener.callStart(call);
       listener.attemptStart(call, 1, new RecordingHeaders());
       listener.attemptEnd(call, attempt(1, 200, null));
