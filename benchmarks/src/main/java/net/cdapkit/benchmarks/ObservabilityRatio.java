@@ -2,12 +2,9 @@ package net.cdapkit.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -39,61 +36,38 @@ public final class ObservabilityRatio {
             .include(ObservabilityBenchmark.class.getName() + "\\.")
             .shouldFailOnError(true)
             .verbosity(VerboseMode.SILENT);
-    Path taskset = Path.of("/usr/bin/taskset");
     int cpu = Runtime.getRuntime().availableProcessors() - 1;
-    if (Files.isExecutable(taskset)) {
-      Path launcher = Files.createTempFile("java-on-cpu-", ".sh");
+    Path dir = Files.createTempDirectory("cdapkit-observability");
+    dir.toFile().deleteOnExit();
+    Path launcher = PinnedJvm.launcher(dir, cpu);
+    if (launcher != null) {
       launcher.toFile().deleteOnExit();
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Files.writeString(
-          launcher, "#!/bin/sh\nexec " + taskset + " -c " + cpu + " '" + java + "' \"$@\"\n");
-      if (launcher.toFile().setExecutable(true)) {
-        options.jvm(launcher.toString());
-      }
+      options.jvm(launcher.toString());
     }
     System.out.println(
         "== observability: one tab read, "
             + ObservabilityBenchmark.VARIANTS
             + " taking turns"
-            + (Files.isExecutable(taskset) ? ", pinned to CPU " + cpu : ""));
-    List<double[]> cycles = new ArrayList<>();
+            + (launcher != null ? ", pinned to CPU " + cpu : ""));
+    Turns turns = new Turns(clients);
     for (RunResult r : new Runner(options.build()).run()) {
       for (BenchmarkResult fork : r.getBenchmarkResults()) {
-        List<IterationResult> its = new ArrayList<>(fork.getIterationResults());
-        for (int start = 0; start + clients <= its.size(); start += clients) {
-          double[] cycle = new double[clients];
-          for (int c = 0; c < clients; c++) {
-            cycle[c] = its.get(start + c).getPrimaryResult().getScore();
-          }
-          cycles.add(cycle);
-        }
+        turns.addFork(fork.getIterationResults());
       }
     }
-    if (cycles.isEmpty()) {
-      throw new IllegalStateException("JMH produced no iteration of ObservabilityBenchmark");
-    }
+    Turns.need(Map.of("ObservabilityBenchmark", turns), "ObservabilityBenchmark");
     for (int c = 0; c < clients; c++) {
-      int client = c;
       System.out.printf(
           Locale.ROOT,
           "   %-22s %.1f µs/op median of %d iterations%n",
           ObservabilityBenchmark.VARIANTS.get(c),
-          median(cycles.stream().mapToDouble(cycle -> cycle[client]).toArray()),
-          cycles.size());
+          turns.median(c),
+          turns.cycles.size());
     }
-    double noopVsNone = median(cycles.stream().mapToDouble(x -> x[1] / x[0]).toArray());
-    double otelVsNoop = median(cycles.stream().mapToDouble(x -> x[2] / x[1]).toArray());
     System.out.printf(
         Locale.ROOT,
         "observability: listener_noop_vs_none=%.3f micrometer_otel_vs_noop=%.3f%n",
-        noopVsNone,
-        otelVsNoop);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        turns.medianRatio(1, 0),
+        turns.medianRatio(2, 1));
   }
 }

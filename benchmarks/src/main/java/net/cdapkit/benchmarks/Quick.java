@@ -4,15 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +18,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.cdapkit.benchmarks.client.BatchMain;
 import net.cdapkit.benchmarks.client.ColdStart;
-import net.cdapkit.model.CafCode;
-import net.cdapkit.testkit.Catalogue;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -85,9 +78,9 @@ public final class Quick {
     static final Settings FULL = new Settings(true, 2, 150, 150, 100, 15, 10_000, 500, 64);
   }
 
-  private final Settings settings;
-  private final Path target;
-  private final Path work;
+  final Settings settings;
+  final Path target;
+  final Path work;
   private final Map<String, String> table = new LinkedHashMap<>();
   private final int pinnedCpu;
   private final Path pinnedJvm;
@@ -97,29 +90,7 @@ public final class Quick {
     this.target = target;
     this.work = Files.createDirectories(target.resolve("quick"));
     this.pinnedCpu = Runtime.getRuntime().availableProcessors() - 1;
-    this.pinnedJvm = pinnedJvm(work, pinnedCpu);
-  }
-
-  /**
-   * A launcher that runs the JVM on one CPU ({@code taskset}), or null where there is none. The
-   * interleaved JMH forks run on it: the client, the canned server, the JIT and the kernel then
-   * share one CPU, a figure is the whole work of a call, and where the scheduler puts threads, or
-   * what else runs on the other CPUs, no longer moves it much.
-   */
-  private static Path pinnedJvm(Path work, int cpu) throws IOException {
-    Path taskset = Path.of("/usr/bin/taskset");
-    if (!Files.isExecutable(taskset)) {
-      return null;
-    }
-    Path launcher = work.resolve("java-on-cpu-" + cpu);
-    Files.writeString(
-        launcher,
-        "#!/bin/sh\nexec " + taskset + " -c " + cpu + " '" + javaExecutable() + "' \"$@\"\n",
-        StandardCharsets.UTF_8);
-    if (!launcher.toFile().setExecutable(true)) {
-      return null;
-    }
-    return launcher;
+    this.pinnedJvm = PinnedJvm.launcher(work, pinnedCpu);
   }
 
   public static void main(String[] args) throws Exception {
@@ -139,7 +110,7 @@ public final class Quick {
     String loadBefore = loadAverage();
     String bench = parts.contains("jmh") ? quick.jmh() : null;
     String cold = parts.contains("cold") ? quick.coldStart() : null;
-    String batch = parts.contains("batch") ? quick.batch() : null;
+    String batch = parts.contains("batch") ? new QuickBatch(quick).run() : null;
     quick.row(
         "machine",
         String.format(
@@ -199,10 +170,10 @@ public final class Quick {
       breakdown();
     }
 
-    Turns consultation = need(turns, "consultation");
-    Turns journaled = need(turns, "consultation[WITH_AUDIT_JOURNAL]");
-    Turns tabRead = need(turns, "tabRead");
-    Turns decode = need(turns, "largeDecode");
+    Turns consultation = Turns.need(turns, "consultation");
+    Turns journaled = Turns.need(turns, "consultation[WITH_AUDIT_JOURNAL]");
+    Turns tabRead = Turns.need(turns, "tabRead");
+    Turns decode = Turns.need(turns, "largeDecode");
     String[] labels = {"SDK", "raw OkHttp + Moshi", "generated client"};
     String[] decoders = {"SDK", "Moshi into records", "generated client (Gson)"};
     for (int c = 0; c < 3; c++) {
@@ -324,103 +295,6 @@ public final class Quick {
     }
   }
 
-  /**
-   * The measurement iterations of an interleaved benchmark, split by client: iteration {@code j} of
-   * a fork measured client {@code j % 3}, since warm-up counts are multiples of three.
-   */
-  private static final class Turns {
-    final int clients;
-
-    /** Per cycle: {score µs/op, allocated B/op} of each client. */
-    final List<double[][]> cycles = new ArrayList<>();
-
-    Turns(int clients) {
-      this.clients = clients;
-    }
-
-    void addFork(Collection<IterationResult> iterations) {
-      List<IterationResult> list = new ArrayList<>(iterations);
-      for (int start = 0; start + clients <= list.size(); start += clients) {
-        double[][] cycle = new double[clients][];
-        for (int c = 0; c < clients; c++) {
-          IterationResult it = list.get(start + c);
-          double alloc = Double.NaN;
-          for (String name : it.getSecondaryResults().keySet()) {
-            if (name.endsWith("gc.alloc.rate.norm")) {
-              alloc = it.getSecondaryResults().get(name).getScore();
-            }
-          }
-          cycle[c] = new double[] {it.getPrimaryResult().getScore(), alloc};
-        }
-        cycles.add(cycle);
-      }
-    }
-
-    double[] scores(int client) {
-      return cycles.stream().mapToDouble(cycle -> cycle[client][0]).toArray();
-    }
-
-    double median(int client) {
-      return medianOf(scores(client));
-    }
-
-    double best(int client) {
-      return Arrays.stream(scores(client)).min().orElse(Double.NaN);
-    }
-
-    double allocBytes(int client) {
-      return medianOf(cycles.stream().mapToDouble(cycle -> cycle[client][1]).toArray());
-    }
-
-    double[] ratioArray(int a, int b) {
-      return cycles.stream().mapToDouble(cycle -> cycle[a][0] / cycle[b][0]).toArray();
-    }
-
-    double medianRatio(int a, int b) {
-      return medianOf(ratioArray(a, b));
-    }
-
-    String ratios(int a, int b) {
-      double[] r = ratioArray(a, b);
-      Arrays.sort(r);
-      return String.format(
-          Locale.ROOT,
-          "median %.2f (of %d cycles; quartiles %.2f–%.2f)",
-          medianOf(r),
-          r.length,
-          r[r.length / 4],
-          r[(3 * r.length) / 4]);
-    }
-
-    String describe(int client) {
-      return String.format(
-          Locale.ROOT,
-          "%.1f µs/op median, %.1f best (%d iterations); %.1f KB/op",
-          median(client),
-          best(client),
-          cycles.size(),
-          allocBytes(client) / 1024.0);
-    }
-  }
-
-  private static Turns need(Map<String, Turns> turns, String key) {
-    Turns t = turns.get(key);
-    if (t == null || t.cycles.isEmpty()) {
-      throw new IllegalStateException("JMH produced no result for " + key + ": " + turns.keySet());
-    }
-    return t;
-  }
-
-  private static double medianOf(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
   // ----------------------------------------------------------------------------------- cold start
 
   private String coldStart() throws IOException, InterruptedException {
@@ -515,130 +389,6 @@ public final class Quick {
     return TimeUnit.NANOSECONDS.toMillis(atResult - started);
   }
 
-  // ---------------------------------------------------------------------------------------- batch
-
-  private String batch() throws IOException, InterruptedException {
-    int n = settings.batchItems();
-    int rate = settings.batchRate();
-    banner(
-        "Batch: "
-            + n
-            + " consultations of CAF "
-            + BATCH_CAF.value()
-            + " (look-up + synthèse) through the SDK's batch API, against the simulator in its own"
-            + " process enforcing "
-            + 2 * rate
-            + " requests/s ("
-            + rate
-            + " consultations/s); SDK JVM -Xmx64m");
-    Path targets = work.resolve("batch-targets.txt");
-    writeTargets(targets, n);
-    Process simulator =
-        new ProcessBuilder(
-                javaExecutable(),
-                "-cp",
-                target.resolve("benchmarks.jar").toString(),
-                SimulatorMain.class.getName(),
-                "0",
-                // a consultation is two requests: the look-up and the tab
-                Integer.toString(2 * rate))
-            .redirectError(work.resolve("simulator.stderr.log").toFile())
-            .start();
-    try {
-      BufferedReader simOut =
-          new BufferedReader(
-              new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
-      String first = simOut.readLine();
-      if (first == null || !first.startsWith("simulator ")) {
-        throw new IllegalStateException("the simulator did not start; see simulator.stderr.log");
-      }
-      String url = first.substring("simulator ".length()).trim();
-      List<String> command = new ArrayList<>();
-      command.add(javaExecutable());
-      command.add("-Xmx64m");
-      command.add("-cp");
-      command.add(String.join(java.io.File.pathSeparator, sdkClasspath()));
-      command.add(BatchMain.class.getName());
-      command.add(url);
-      command.add(BATCH_CAF.value());
-      command.add(targets.toString());
-      command.add(Integer.toString(settings.batchConcurrency()));
-      Process batch =
-          new ProcessBuilder(command)
-              .redirectError(work.resolve("batch.stderr.log").toFile())
-              .start();
-      Map<String, String> result = new HashMap<>();
-      try (BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(batch.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          System.out.println("  " + line);
-          if (line.startsWith("batch-result ")) {
-            for (String kv : line.substring("batch-result ".length()).split(" ")) {
-              String[] p = kv.split("=", 2);
-              result.put(p[0], p[1]);
-            }
-          }
-        }
-      }
-      batch.waitFor(10, TimeUnit.MINUTES);
-      long ok = Long.parseLong(result.getOrDefault("ok", "0"));
-      long failed = Long.parseLong(result.getOrDefault("failed", "0"));
-      long lost = n - ok - failed;
-      double wall = Long.parseLong(result.getOrDefault("wall_ms", "0")) / 1000.0;
-      double ideal = (double) n / rate;
-      row(
-          "batch " + n + " at " + rate + "/s, -Xmx64m",
-          String.format(
-              Locale.ROOT,
-              "wall %.2f s (ideal %.2f s), ok %d, failed %d, lost %d, 429 %s, heap peak ≤ %s MB,"
-                  + " GC %s ms",
-              wall,
-              ideal,
-              ok,
-              failed,
-              lost,
-              result.get("http_429"),
-              result.get("heap_peak_mb"),
-              result.get("gc_ms")));
-      return String.format(
-          Locale.ROOT,
-          "batch: n=%d rate=%d wall_s=%.2f ideal_s=%.2f ratio=%.3f http_429=%s lost=%d"
-              + " heap_max_mb=64",
-          n,
-          rate,
-          wall,
-          ideal,
-          wall / ideal,
-          result.getOrDefault("http_429", "?"),
-          lost);
-    } finally {
-      simulator.getOutputStream().close();
-      if (!simulator.waitFor(10, TimeUnit.SECONDS)) {
-        simulator.destroy();
-      }
-    }
-  }
-
-  /** The CAF of the batch: a batch consults dossiers of one CAF, as {@code cdap batch --caf}. */
-  private static final CafCode BATCH_CAF = CafCode.of("751");
-
-  /** {@code n} numéros of the batch's CAF, one per line, cycling over the catalogue's dossiers. */
-  private static void writeTargets(Path file, int n) throws IOException {
-    List<String> numeros =
-        Catalogue.standard().dossiers().stream()
-            .filter(d -> d.caf().equals(BATCH_CAF))
-            .map(d -> d.numeroAllocataire().value())
-            .collect(Collectors.toList());
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < n; i++) {
-        w.write(numeros.get(i % numeros.size()));
-        w.write('\n');
-      }
-    }
-  }
-
   // --------------------------------------------------------------------------------------- report
 
   private void report(String bench, String batch, String cold) throws IOException {
@@ -652,18 +402,18 @@ public final class Quick {
     Stream.of(bench, batch, cold).filter(s -> s != null).forEach(System.out::println);
   }
 
-  private void row(String what, String value) {
+  void row(String what, String value) {
     table.put(what, value);
   }
 
-  private static void banner(String text) {
+  static void banner(String text) {
     System.out.println();
     System.out.println("== " + text);
   }
 
   // ---------------------------------------------------------------------------------- processes
 
-  private List<String> sdkClasspath() {
+  List<String> sdkClasspath() {
     Path lib = target.resolve("lib");
     List<String> jars = new ArrayList<>();
     jars.add(target.resolve("benchmarks-client.jar").toString());
@@ -678,7 +428,7 @@ public final class Quick {
     return jars;
   }
 
-  private static String javaExecutable() {
+  static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
