@@ -183,7 +183,7 @@ public final class JdbcAuditSink implements AuditSink {
       c.setAutoCommit(true);
     }
     for (int attempt = 0; attempt < MAX_RACES; attempt++) {
-      Head head = readHead(c, partner);
+      Head head = head(c, partner, false);
       int n = records.size();
       String[] partners = new String[n];
       Long[] seqs = new Long[n];
@@ -249,12 +249,15 @@ public final class JdbcAuditSink implements AuditSink {
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
           + " WHERE EXISTS (SELECT 1 FROM moved)";
 
-  /** Reads the partner's head without locking it (creating it at the chain's start). */
-  private Head readHead(Connection c, String partner) throws SQLException {
-    Head head = selectHead(c, partner, false);
+  /**
+   * The partner's head row, created at the chain's start; locked for update when {@code lock} (the
+   * writer's), read as is otherwise.
+   */
+  private Head head(Connection c, String partner, boolean lock) throws SQLException {
+    Head head = selectHead(c, partner, lock);
     if (head == null) {
       createHead(c, partner);
-      head = selectHead(c, partner, false);
+      head = selectHead(c, partner, lock);
     }
     return head;
   }
@@ -279,16 +282,6 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   private record Head(long seq, String mac) {}
-
-  /** Locks the partner's head row (creating it at the chain's start) and checks its last record. */
-  private Head lockHead(Connection c, String partner) throws SQLException {
-    Head head = selectHead(c, partner, true);
-    if (head == null) {
-      createHead(c, partner);
-      head = selectHead(c, partner, true);
-    }
-    return head;
-  }
 
   private static void createHead(Connection c, String partner) throws SQLException {
     try (PreparedStatement st =
@@ -396,7 +389,7 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   private long purge(Connection c, String partner, Instant before) throws SQLException {
-    Head head = lockHead(c, partner);
+    Head head = head(c, partner, true);
     long last;
     String mac;
     try (PreparedStatement st =

@@ -18,6 +18,7 @@ import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,26 +46,8 @@ final class AuditCommand implements Runnable {
     return key;
   }
 
-  static void requireJournal(Path journal) {
-    if (journal == null) {
-      throw new InvalidInputException("Give the audit journal FILE, or --jdbc-url");
-    }
-    if (!Files.isRegularFile(journal)) {
-      throw new InvalidInputException("No audit journal at " + journal);
-    }
-  }
-
-  @Command(
-      name = "verify",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Checks every record's MAC, the chain and the sequence numbers of a journal.",
-        "Exit 0 when intact; 6, naming the first bad record, when a record was changed, removed,"
-            + " inserted or reordered."
-      })
-  static final class Verify implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  /** Where the journal is, and its key: the options every {@code audit} subcommand takes. */
+  static final class JournalSource {
     @Parameters(
         paramLabel = "FILE",
         arity = "0..1",
@@ -85,6 +68,40 @@ final class AuditCommand implements Runnable {
         description = "The journal's key file (default: ~/.cdapkit/audit.key).")
     Path keyFile;
 
+    /** The journal file, checked to exist. */
+    Path journal() {
+      requireJournal(journal);
+      return journal;
+    }
+
+    /** The journal's key, from the given file or the default location. */
+    AuditKey key() {
+      return AuditKey.load(keyFile(keyFile));
+    }
+  }
+
+  static void requireJournal(Path journal) {
+    if (journal == null) {
+      throw new InvalidInputException("Give the audit journal FILE, or --jdbc-url");
+    }
+    if (!Files.isRegularFile(journal)) {
+      throw new InvalidInputException("No audit journal at " + journal);
+    }
+  }
+
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks every record's MAC, the chain and the sequence numbers of a journal.",
+        "Exit 0 when intact; 6, naming the first bad record, when a record was changed, removed,"
+            + " inserted or reordered."
+      })
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin JournalSource where;
+
     @Option(
         names = "--expect-records",
         paramLabel = "N",
@@ -94,11 +111,11 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (jdbcUrl != null) {
-        return JdbcAudit.verify(spec, jdbcUrl, AuditKey.load(keyFile(keyFile)), expectRecords);
+      if (where.jdbcUrl != null) {
+        return JdbcAudit.verify(spec, where.jdbcUrl, where.key(), expectRecords);
       }
-      requireJournal(journal);
-      AuditKey key = AuditKey.load(keyFile(keyFile));
+      Path journal = where.journal();
+      AuditKey key = where.key();
       AuditJournalVerifier.Result result = AuditJournalVerifier.verify(journal, key, expectRecords);
       PrintWriter out = spec.commandLine().getOut();
       if (result.intact()) {
@@ -128,31 +145,13 @@ final class AuditCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Parameters(
-        paramLabel = "FILE",
-        arity = "0..1",
-        description = "The audit journal (or --jdbc-url).")
-    Path journal;
-
-    @Option(
-        names = "--jdbc-url",
-        paramLabel = "URL",
-        description =
-            "A PostgreSQL audit table instead of a file (cdapkit-audit-jdbc); credentials from"
-                + " CDAP_JDBC_USER and CDAP_JDBC_PASSWORD.")
-    String jdbcUrl;
+    @Mixin JournalSource where;
 
     @Option(names = "--caf", required = true, description = "CAF code, 3 digits.")
     String caf;
 
     @Option(names = "--allocataire", required = true, description = "Numéro allocataire.")
     String allocataire;
-
-    @Option(
-        names = "--key-file",
-        paramLabel = "PATH",
-        description = "The journal's key file (default: ~/.cdapkit/audit.key).")
-    Path keyFile;
 
     @Override
     public Integer call() {
@@ -161,15 +160,14 @@ final class AuditCommand implements Runnable {
       List<AuditRecord> records;
       boolean intact;
       String source;
-      if (jdbcUrl != null) {
-        AuditKey key = AuditKey.load(keyFile(keyFile));
-        JdbcAudit.Found found = JdbcAudit.who(spec, jdbcUrl, key, cafCode, numero);
+      if (where.jdbcUrl != null) {
+        JdbcAudit.Found found = JdbcAudit.who(spec, where.jdbcUrl, where.key(), cafCode, numero);
         records = found.records();
         intact = found.intact();
         source = found.source();
       } else {
-        requireJournal(journal);
-        AuditKey key = AuditKey.load(keyFile(keyFile));
+        Path journal = where.journal();
+        AuditKey key = where.key();
         AuditJournalVerifier.Result verified = AuditJournalVerifier.verify(journal, key);
         records = AuditQueries.who(journal, key, cafCode, numero);
         intact = verified.intact();
