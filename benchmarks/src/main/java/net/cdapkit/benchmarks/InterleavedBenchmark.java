@@ -8,13 +8,9 @@ import net.cdapkit.benchmarks.generated.invoker.ApiException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,19 +33,6 @@ public class InterleavedBenchmark {
   /** The order in which the clients take turns, one iteration each. */
   public static final List<String> CLIENTS = List.of("sdk", "raw", "generated");
 
-  /** Which client the current iteration measures. */
-  @State(Scope.Thread)
-  public static class Turn {
-    int iteration = -1;
-    int client;
-
-    @Setup(Level.Iteration)
-    public void next() {
-      iteration++;
-      client = iteration % CLIENTS.size();
-    }
-  }
-
   /** The consultation of {@link ConsultationBenchmark}: look-up, synthèse, paiements. */
   @Benchmark
   public int consultation(
@@ -58,7 +41,7 @@ public class InterleavedBenchmark {
       ConsultationBenchmark.Raw raw,
       ConsultationBenchmark.Generated generated)
       throws IOException, ApiException {
-    switch (turn.client) {
+    switch (turn.of(CLIENTS.size())) {
       case 0:
         return ConsultationBenchmark.consult(sdk);
       case 1:
@@ -76,7 +59,7 @@ public class InterleavedBenchmark {
       ConsultationBenchmark.Raw raw,
       ConsultationBenchmark.Generated generated)
       throws IOException, ApiException {
-    switch (turn.client) {
+    switch (turn.of(CLIENTS.size())) {
       case 0:
         return sdk.dossier.synthese();
       case 1:
@@ -89,7 +72,7 @@ public class InterleavedBenchmark {
   /** The 1,200-line decode of {@link LargeDossierDecodeBenchmark}. */
   @Benchmark
   public Object largeDecode(Turn turn, LargeDossierDecodeBenchmark decode) throws IOException {
-    switch (turn.client) {
+    switch (turn.of(CLIENTS.size())) {
       case 0:
         return decode.sdk();
       case 1:

@@ -37,19 +37,6 @@ public class ObservabilityBenchmark {
   public static final List<Variant> VARIANTS =
       List.of(Variant.PARTNER_DEFAULT, Variant.WITH_NOOP_LISTENER, Variant.WITH_MICROMETER_OTEL);
 
-  /** Which configuration the current iteration measures. */
-  @State(Scope.Thread)
-  public static class Turn {
-    int iteration = -1;
-    int client;
-
-    @Setup(Level.Iteration)
-    public void next() {
-      iteration++;
-      client = iteration % VARIANTS.size();
-    }
-  }
-
   /** One canned server and a dossier looked up by each configuration. */
   @State(Scope.Benchmark)
   public static class Clients {
@@ -82,6 +69,6 @@ public class ObservabilityBenchmark {
   /** One tab read on a dossier already looked up: the unit of "per call". */
   @Benchmark
   public Object tabRead(Turn turn, Clients clients) {
-    return clients.dossiers[turn.client].synthese();
+    return clients.dossiers[turn.of(VARIANTS.size())].synthese();
   }
 }
