@@ -132,12 +132,8 @@ final class TestPostgres {
       Path data = dir.resolve("data");
       int port = freePort();
       run(
-          List.of(
-              "runuser",
-              "-u",
-              "postgres",
-              "--",
-              bin.resolve("initdb").toString(),
+          asPostgres(
+              bin.resolve("initdb"),
               "-D",
               data.toString(),
               "-A",
@@ -148,12 +144,8 @@ final class TestPostgres {
               "UTF8",
               "--no-sync"));
       run(
-          List.of(
-              "runuser",
-              "-u",
-              "postgres",
-              "--",
-              bin.resolve("pg_ctl").toString(),
+          asPostgres(
+              bin.resolve("pg_ctl"),
               "-D",
               data.toString(),
               "-l",
@@ -170,18 +162,8 @@ final class TestPostgres {
       AutoCloseable stop =
           () -> {
             run(
-                List.of(
-                    "runuser",
-                    "-u",
-                    "postgres",
-                    "--",
-                    bin.resolve("pg_ctl").toString(),
-                    "-D",
-                    data.toString(),
-                    "-m",
-                    "immediate",
-                    "-w",
-                    "stop"));
+                asPostgres(
+                    bin.resolve("pg_ctl"), "-D", data.toString(), "-m", "immediate", "-w", "stop"));
             deleteTree(dir);
           };
       return new Server(
@@ -189,6 +171,14 @@ final class TestPostgres {
     } catch (IOException e) {
       throw new IllegalStateException("the private PostgreSQL cluster did not start", e);
     }
+  }
+
+  /** A command running {@code binary} as the {@code postgres} user: the server refuses root. */
+  private static List<String> asPostgres(Path binary, String... args) {
+    List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+    command.add(binary.toString());
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** Debian's server binaries, installing the {@code postgresql} package when they are missing. */
