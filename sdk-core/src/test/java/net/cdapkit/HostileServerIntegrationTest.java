@@ -2,6 +2,8 @@ package net.cdapkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,9 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import net.cdapkit.audit.AuditKey;
 import net.cdapkit.audit.AuditOutcome;
 import net.cdapkit.audit.AuditRecord;
 import net.cdapkit.audit.AuditSink;
+import net.cdapkit.audit.JsonLinesAuditJournal;
 import net.cdapkit.audit.UsageGuard;
 import net.cdapkit.capability.Tab;
 import net.cdapkit.error.CdapException;
@@ -475,6 +479,15 @@ class HostileServerIntegrationTest {
               async));
       all.add(
           new Scenario(
+              "batch interrupted, then the next consultation is journaled" + form,
+              (r, n) ->
+                  r.path().contains("/logement") && n % 3 == 0 ? Reply.hang() : Contract.answer(r),
+              b -> b.auditSink(temporaryJournal()),
+              HostileServerIntegrationTest::consultAfterInterruptedBatch,
+              null,
+              async));
+      all.add(
+          new Scenario(
               "batch interrupted" + form,
               (r, n) ->
                   r.path().contains("/logement") && n % 3 == 0 ? Reply.hang() : Contract.answer(r),
@@ -566,6 +579,31 @@ class HostileServerIntegrationTest {
       throw new AssertionError("expected at least two renewals");
     }
     return d;
+  }
+
+  /**
+   * The workers of an interrupted batch write their outcome records while interrupted; the journal
+   * they share with the rest of the application must take the next consultation all the same.
+   */
+  static Object consultAfterInterruptedBatch(Fixture f, boolean async) throws Exception {
+    try {
+      batch(f, false, true);
+    } catch (CdapException interrupted) {
+      // the batch's own end: what matters is the consultation after it
+    }
+    return synthese(f, async);
+  }
+
+  static JsonLinesAuditJournal temporaryJournal() {
+    try {
+      Path dir = Files.createTempDirectory("cdapkit-hostile-audit");
+      dir.toFile().deleteOnExit();
+      Path file = dir.resolve("audit.jsonl");
+      file.toFile().deleteOnExit();
+      return JsonLinesAuditJournal.open(file, AuditKey.generate());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A batch of 12; counts what is delivered, and anything delivered after run() ended. */

@@ -2,17 +2,14 @@ package net.cdapkit.audit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.model.CafCode;
 import net.cdapkit.model.NumeroAllocataire;
@@ -51,22 +48,25 @@ import net.cdapkit.model.NumeroAllocataire;
  * <p><strong>Durability.</strong> Appends are serialised and written straight to the file (no
  * buffer of ours: the record is in the operating system when {@link #append} returns, and survives
  * the process); with {@link Builder#fsync(boolean)} each one is also forced to the disk. After a
- * write error the journal undoes the partial line and, if it cannot, refuses every later append.
- * Thread-safe. Close it when the client is no longer used.
+ * write error the journal undoes the partial line and, if it cannot, refuses every later append. A
+ * caller's interrupt neither stops its record nor closes the journal for other threads: it is set
+ * aside during the write and given back afterwards (the file is opened again if the interrupt came
+ * during the write). Thread-safe. Close it when the client is no longer used.
  */
 public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   /** Records this version writes stay below this; a longer one is refused, never written. */
   static final int MAX_WRITTEN_LINE_BYTES = 16 * 1024;
 
   private static final Duration SHARED_MIN_WAIT = Duration.ofSeconds(10);
+  private static final int MAX_REOPENINGS = 8;
 
   private final Path file;
   private final AuditKey key;
   private final boolean fsync;
   private final boolean shared;
   private final Duration lockWait;
-  private final FileChannel channel;
-  private final FileLock lock; // null when shared
+  private FileChannel channel; // guarded by this; opened again after an interrupt closed it
+  private FileLock lock; // guarded by this; null when shared
   private long seq; // guarded by this
   private long size; // guarded by this
   private byte[] lastMac = new byte[32]; // guarded by this
@@ -75,6 +75,8 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
   // Reused by every append (guarded by this): no allocation on the hot path but the text itself.
   private final StringBuilder text = new StringBuilder(1024);
   private final ByteBuffer line = ByteBuffer.allocateDirect(MAX_WRITTEN_LINE_BYTES);
+  private long inFlightAt = -1; // guarded by this; where the line being written starts
+  private String inFlightMac; // guarded by this; its MAC, in hex
   private boolean broken; // guarded by this
   private boolean closed; // guarded by this
 
@@ -94,66 +96,28 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       this.channel = ch;
       if (shared) {
         this.lock = null;
-        FileLock l = lock(ch, max(lockWait, SHARED_MIN_WAIT), true);
+        FileLock l = JournalFiles.lock(ch, file, max(lockWait, SHARED_MIN_WAIT), true);
         try {
           readTail();
         } finally {
           l.release();
         }
       } else {
-        this.lock = lock(ch, lockWait, false);
+        this.lock = JournalFiles.lock(ch, file, lockWait, false);
         readTail();
       }
     } catch (IOException e) {
-      closeQuietly(ch);
+      JournalFiles.closeQuietly(ch);
       throw new AuditException(
           "Audit journal cannot be opened: " + file + " (" + e.getClass().getSimpleName() + ")", e);
     } catch (RuntimeException e) {
-      closeQuietly(ch);
+      JournalFiles.closeQuietly(ch);
       throw e;
     }
   }
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  /**
-   * Takes the file's lock, waiting up to {@code wait} while another process holds it; in shared
-   * mode, also while another journal of this process holds it (it is held for one append only).
-   */
-  private FileLock lock(FileChannel ch, Duration wait, boolean sharedMode) throws IOException {
-    long deadline = System.nanoTime() + wait.toNanos();
-    long pause = TimeUnit.MICROSECONDS.toNanos(50);
-    while (true) {
-      FileLock l = null;
-      try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException sameProcess) {
-        if (!sharedMode) {
-          // Held by this very process for as long as it is open: waiting would never end.
-          throw new AuditException("Audit journal is already open in this process: " + file);
-        }
-      }
-      if (l != null) {
-        return l;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new AuditException(
-            sharedMode
-                ? "Audit journal stayed locked by another writer for "
-                    + wait.toSeconds()
-                    + " s: "
-                    + file
-                : "Audit journal is already open elsewhere: " + file);
-      }
-      LockSupport.parkNanos(pause);
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
-        throw new AuditException("Interrupted while waiting for the audit journal: " + file);
-      }
-      pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
-    }
   }
 
   /**
@@ -187,40 +151,10 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       lastMacHex = JournalFormat.GENESIS;
       return;
     }
-    int window = (int) Math.min(size, JournalFormat.MAX_LINE_BYTES + 1L); // a line and its newline
-    ByteBuffer buf = ByteBuffer.allocate(window);
-    long at = size - window;
-    while (buf.hasRemaining()) {
-      int n = channel.read(buf, at + buf.position());
-      if (n < 0) {
-        throw new AuditException("Audit journal shrank while being read: " + file);
-      }
-    }
-    byte[] tail = buf.array();
-    if (tail[window - 1] != '\n') {
-      throw new AuditException(
-          "Audit journal's last line is incomplete (a write was cut short): verify "
-              + file
-              + " and start a new journal");
-    }
-    int start = window - 2;
-    while (start >= 0 && tail[start] != '\n') {
-      start--;
-    }
-    start++;
-    if (start == 0 && window < size) {
-      throw new AuditException(
-          "Audit journal's last line is longer than "
-              + JournalFormat.MAX_LINE_BYTES
-              + " bytes, which no reader accepts: verify "
-              + file
-              + " and start a new journal");
-    }
     JournalFormat.Line last;
     JournalFormat.Parsed parsed;
     try {
-      last =
-          JournalFormat.split(new String(tail, start, window - 1 - start, StandardCharsets.UTF_8));
+      last = JournalFormat.split(JournalFiles.lastLine(channel, file, size));
       if (!JournalFormat.macMatches(key, last)) {
         throw new AuditException(
             "Audit journal's last record does not match the key (altered, or another key):"
@@ -248,37 +182,67 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
         throw new AuditException(
             "Audit journal stopped after a write error; verify " + file + " and reopen it");
       }
-      FileLock appendLock = null;
+      // A FileChannel closes itself, for every thread, when a thread using it is interrupted: a
+      // cancelled request or a stopped batch would end the application's journal. The caller's
+      // interrupt is set aside while the file is used and given back afterwards; one that arrives
+      // during the use closes the channel all the same, and the file is then opened again.
+      boolean interrupted = Thread.interrupted();
       try {
-        if (shared) {
-          appendLock = lock(channel, max(lockWait, SHARED_MIN_WAIT), true);
-          if (channel.size() != size) {
-            readTail(); // another process appended since our last record
+        for (int reopened = 0; ; reopened++) {
+          try {
+            appendOnce(record);
+            return;
+          } catch (ClosedByInterruptException e) {
+            interrupted = true;
+            if (!reopen()) {
+              return; // the line was whole in the file
+            }
+            if (reopened == MAX_REOPENINGS) {
+              throw new AuditException(
+                  "Audit record not written: the writing thread was interrupted "
+                      + (reopened + 1)
+                      + " times in a row ("
+                      + file
+                      + ")");
+            }
           }
         }
-        write(record);
-      } catch (IOException e) {
-        throw new AuditException(
-            "Audit journal cannot be read before appending: "
-                + file
-                + " ("
-                + e.getClass().getSimpleName()
-                + ")",
-            e);
       } finally {
-        if (appendLock != null) {
-          try {
-            appendLock.release();
-          } catch (IOException e) {
-            // The lock goes with the channel at the latest.
-          }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
         }
       }
     }
   }
 
+  /** One try at appending; the caller holds this object's monitor. */
+  private void appendOnce(AuditRecord record) throws ClosedByInterruptException {
+    FileLock appendLock = null;
+    try {
+      if (shared) {
+        appendLock = JournalFiles.lock(channel, file, max(lockWait, SHARED_MIN_WAIT), true);
+        if (channel.size() != size) {
+          readTail(); // another process appended since our last record
+        }
+      }
+      write(record);
+    } catch (ClosedByInterruptException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AuditException(
+          "Audit journal cannot be read before appending: "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")",
+          e);
+    } finally {
+      JournalFiles.releaseQuietly(appendLock);
+    }
+  }
+
   /** Writes one record after the last one; the caller holds this object's monitor. */
-  private void write(AuditRecord record) {
+  private void write(AuditRecord record) throws ClosedByInterruptException {
     text.setLength(0);
     JournalFormat.canonical(text, seq + 1, record, lastMacHex);
     // Free text is bounded, so a record stays far below the buffer; a guard all the same, so that
@@ -287,8 +251,9 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       throw new AuditException("Audit record longer than " + MAX_WRITTEN_LINE_BYTES + " bytes");
     }
     String macHex = JournalFormat.encodeLine(key, lastMac, text, line, nextMac);
-    int length = line.remaining();
     long before = size;
+    inFlightAt = before;
+    inFlightMac = macHex;
     try {
       long at = before;
       while (line.hasRemaining()) {
@@ -297,7 +262,10 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       if (fsync) {
         channel.force(false);
       }
+    } catch (ClosedByInterruptException e) {
+      throw e; // the caller opens the file again and looks whether the line is there
     } catch (IOException e) {
+      inFlightAt = -1;
       undo(before);
       throw new AuditException(
           "Audit record not written to "
@@ -308,12 +276,90 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
               + ")",
           e);
     }
+    written();
+  }
+
+  /** The line in flight is in the file: it becomes the last record. */
+  private void written() {
     seq++;
-    size = before + length;
+    size = inFlightAt + line.limit();
     byte[] previous = lastMac;
     lastMac = nextMac;
     nextMac = previous; // the two buffers take turns: no array per record
-    lastMacHex = macHex;
+    lastMacHex = inFlightMac;
+    inFlightAt = -1;
+  }
+
+  /**
+   * Opens the file again after an interrupt closed the channel (and, when not shared, locks it
+   * again); a line that was being written is kept if it is whole, and removed if it is cut short.
+   *
+   * @return false when the line in flight was found whole (the append is done), true to try again
+   */
+  private boolean reopen() {
+    for (int tries = 0; ; tries++) {
+      Thread.interrupted(); // the caller gives the interrupt back
+      try {
+        return reopenOnce();
+      } catch (ClosedByInterruptException e) {
+        if (tries == MAX_REOPENINGS) {
+          broken = true;
+          throw new AuditException(
+              "Audit journal could not be opened again: interrupted " + (tries + 1) + " times", e);
+        }
+      } catch (IOException | RuntimeException e) {
+        broken = true;
+        throw new AuditException(
+            "Audit journal could not be opened again after an interrupt; verify "
+                + file
+                + " and reopen it ("
+                + e.getClass().getSimpleName()
+                + ")",
+            e);
+      }
+    }
+  }
+
+  private boolean reopenOnce() throws IOException {
+    JournalFiles.closeQuietly(channel);
+    channel = JournalFiles.openRegularFile(file);
+    FileLock held = JournalFiles.lock(channel, file, shared ? SHARED_MIN_WAIT : lockWait, shared);
+    try {
+      if (inFlightAt < 0) {
+        return true;
+      }
+      long before = inFlightAt;
+      long now = channel.size();
+      if (now >= before + line.limit() && landed(before)) {
+        if (fsync) {
+          channel.force(false);
+        }
+        written();
+        return false;
+      }
+      if (now != before) {
+        channel.truncate(before); // cut short by the interrupt; no writer extends such a line
+      }
+      inFlightAt = -1;
+      return true;
+    } finally {
+      if (shared) {
+        JournalFiles.releaseQuietly(held);
+      } else {
+        lock = held;
+      }
+    }
+  }
+
+  /** Whether the file holds the line in flight, byte for byte, at {@code at}. */
+  private boolean landed(long at) throws IOException {
+    ByteBuffer found = ByteBuffer.allocate(line.limit());
+    while (found.hasRemaining()) {
+      if (channel.read(found, at + found.position()) < 0) {
+        return false;
+      }
+    }
+    return found.flip().equals(line.duplicate().position(0));
   }
 
   /** Removes a partial line; if that fails too, no later append is accepted. */
@@ -369,24 +415,8 @@ public final class JsonLinesAuditJournal implements AuditSink, AutoCloseable {
       return;
     }
     closed = true;
-    if (lock != null) {
-      try {
-        lock.release();
-      } catch (IOException e) {
-        // The lock goes with the channel anyway.
-      }
-    }
-    closeQuietly(channel);
-  }
-
-  private static void closeQuietly(FileChannel ch) {
-    if (ch != null) {
-      try {
-        ch.close();
-      } catch (IOException e) {
-        // Nothing to do: the journal's content was already written or refused.
-      }
-    }
+    JournalFiles.releaseQuietly(lock);
+    JournalFiles.closeQuietly(channel);
   }
 
   @Override
