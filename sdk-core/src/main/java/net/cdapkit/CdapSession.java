@@ -17,6 +17,7 @@ import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
 import net.cdapkit.error.TransportException;
 import net.cdapkit.event.CdapOperation;
+import net.cdapkit.internal.http.AgentHeader;
 import net.cdapkit.internal.http.ApiCaller;
 import net.cdapkit.internal.http.AttemptObserver;
 import net.cdapkit.internal.http.CallContext;
@@ -75,7 +76,7 @@ public final class CdapSession implements AutoCloseable {
     this.profile = s.profil();
     this.habilitations = s.habilitations().toHabilitations();
     this.declaredRate = Optional.ofNullable(s.debitMaxParSeconde());
-    this.agentHeader = percentEncode(agent.id());
+    this.agentHeader = AgentHeader.encode(agent.id());
     this.audit = client.audit(partenaire.id(), agent.id(), profile);
     this.pacing =
         client.rateLimit().resolve(declaredRate).map(r -> r.bucket(partenaire.id())).orElse(null);
@@ -234,7 +235,19 @@ public final class CdapSession implements AutoCloseable {
    * @return the online help, read on demand
    */
   public AideEnLigne help() {
-    return client.pipeline().call(helpOp());
+    return help(RequestOptions.defaults());
+  }
+
+  /**
+   * The online help with per-call options: a time budget ({@link RequestOptions#withBudget}) or a
+   * per-attempt timeout, as for any read; an idempotency key has no use here.
+   *
+   * @param options the options of this read
+   * @return the online help, read on demand
+   * @throws net.cdapkit.error.TransportException if the budget ends before an answer
+   */
+  public AideEnLigne help(RequestOptions options) {
+    return client.pipeline().call(helpOp(options));
   }
 
   /**
@@ -244,11 +257,29 @@ public final class CdapSession implements AutoCloseable {
    *     the read fails
    */
   public CompletableFuture<AideEnLigne> helpAsync() {
-    return client.pipeline().callAsync(helpOp());
+    return helpAsync(RequestOptions.defaults());
   }
 
-  private Op<AideEnLigne> helpOp() {
+  /**
+   * The asynchronous form of {@link #help(RequestOptions)}.
+   *
+   * @param options the options of this read
+   * @return a future of the online help, failed with a {@link net.cdapkit.error.CdapException} when
+   *     the read fails or its budget ends
+   */
+  public CompletableFuture<AideEnLigne> helpAsync(RequestOptions options) {
+    return client.pipeline().callAsync(helpOp(options));
+  }
+
+  private Op<AideEnLigne> helpOp(RequestOptions options) {
     return new Op<AideEnLigne>(CdapOperation.HELP, this)
+        .options(options)
+        .validate(
+            () -> {
+              if (options == null) {
+                throw new InvalidInputException("Request options must not be null; use defaults()");
+              }
+            })
         .request((api, tag, ref) -> api.help(tag))
         .decode((exchange, g) -> ApiCaller.decode(exchange, AideEnLigne.class, "help"));
   }
@@ -293,30 +324,6 @@ public final class CdapSession implements AutoCloseable {
   /** The agent's identifier as the {@code X-Cdap-Agent} header carries it. */
   String agentHeader() {
     return agentHeader;
-  }
-
-  /**
-   * Percent-encodes (UTF-8) every character but {@code A-Z a-z 0-9 - . _ ~ @ +}: a header value
-   * must be printable ASCII, and an agent's login may not be.
-   */
-  static String percentEncode(String value) {
-    StringBuilder b = new StringBuilder(value.length());
-    for (byte c : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~'
-          || c == '@'
-          || c == '+') {
-        b.append((char) c);
-      } else {
-        b.append('%').append(String.format("%02X", c & 0xff));
-      }
-    }
-    return b.toString();
   }
 
   void ensureOpen() {

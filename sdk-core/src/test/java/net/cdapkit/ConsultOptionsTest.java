@@ -16,7 +16,10 @@ import net.cdapkit.model.NumeroAllocataire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The dossier lookup, a read, takes per-call options as the dossier's own reads do. */
+/**
+ * The dossier lookup and the online help, reads outside a dossier, take per-call options as the
+ * dossier's own reads do.
+ */
 class ConsultOptionsTest {
   private static final Finalite SOCIAL = Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL);
   private static final NumeroAllocataire DEMO = NumeroAllocataire.of("9900001");
@@ -77,5 +80,48 @@ class ConsultOptionsTest {
     assertThatThrownBy(() -> caf.consultDossier(DEMO, SOCIAL, null))
         .isInstanceOf(InvalidInputException.class);
     assertThat(server.count("POST", "/dossiers/recherche")).isEqualTo(lookups);
+  }
+
+  /** A session whose help never answers, with the client's budget at one minute. */
+  private CdapSession sessionWhoseHelpHangs() {
+    server =
+        HostileServer.start(
+            (r, n) -> r.path().endsWith("/aide/fiches") ? Reply.hang() : Contract.answer(r));
+    return CdapClient.builder()
+        .baseUrl(server.baseUrl())
+        .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
+        .rateLimit(RateLimit.none())
+        .retryPolicy(
+            RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMinutes(1)))
+        .build()
+        .authenticate();
+  }
+
+  @Test
+  void help_whenBudgetGivenAndHelpHangs_failsTypedWithinTheBudgetNotTheClients() {
+    CdapSession session = sessionWhoseHelpHangs();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(() -> session.help(HURRIED)).isInstanceOf(TransportException.class));
+  }
+
+  @Test
+  void helpAsync_whenBudgetGivenAndHelpHangs_failsTheFutureTyped() {
+    CdapSession session = sessionWhoseHelpHangs();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(() -> AsyncDossier.join(session.helpAsync(HURRIED)))
+                .isInstanceOf(TransportException.class));
+  }
+
+  @Test
+  void help_whenOptionsNull_refusesBeforeAnyRequest() {
+    CdapSession session = sessionWhoseHelpHangs();
+    assertThatThrownBy(() -> session.help(null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> AsyncDossier.join(session.helpAsync(null)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(server.count("GET", "/aide/fiches")).isZero();
   }
 }
