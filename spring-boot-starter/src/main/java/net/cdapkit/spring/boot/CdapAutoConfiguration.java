@@ -37,7 +37,8 @@ public class CdapAutoConfiguration {
    *
    * @param properties the bound {@code cdap.*} properties; {@code cdap.audit.*} is read
    * @return the journal writing to {@code cdap.audit.journal} under the key from {@code
-   *     cdap.audit.key}, {@code cdap.audit.key-file} or the default key file; or a sink that keeps
+   *     cdap.audit.key}, {@code cdap.audit.key-file} or the default key file, shared and waited for
+   *     as {@code cdap.audit.shared} and {@code cdap.audit.lock-wait} say; or a sink that keeps
    *     nothing
    */
   @Bean
@@ -47,7 +48,11 @@ public class CdapAutoConfiguration {
     if (audit.journal() == null) {
       return AuditSink.none();
     }
-    return JsonLinesAuditJournal.builder(audit.journal(), key(audit)).fsync(audit.fsync()).open();
+    return JsonLinesAuditJournal.builder(audit.journal(), key(audit))
+        .fsync(audit.fsync())
+        .shared(audit.shared())
+        .lockWait(audit.lockWait())
+        .open();
   }
 
   private static AuditKey key(CdapProperties.Audit audit) {

@@ -3,6 +3,7 @@ package net.cdapkit.spring.boot;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -117,6 +118,11 @@ public record CdapProperties(
    * @param fsync whether each record is forced to the disk before the call goes on
    * @param failClosed whether a record that cannot be written stops the operation
    * @param finaliteDetail whether the finalité's free-text detail is journaled
+   * @param shared whether several processes append to the journal at once (locked per append, e.g.
+   *     two instances on one host during a rolling restart) rather than one process owning it while
+   *     open; see {@code JsonLinesAuditJournal.Builder.shared}
+   * @param lockWait how long start-up waits for another process to release the journal, e.g. the
+   *     instance being replaced; zero (the default) fails start-up at once
    */
   public record Audit(
       Path journal,
@@ -124,7 +130,51 @@ public record CdapProperties(
       String key,
       @DefaultValue("false") boolean fsync,
       @DefaultValue("true") boolean failClosed,
-      @DefaultValue("false") boolean finaliteDetail) {
+      @DefaultValue("false") boolean finaliteDetail,
+      @DefaultValue("false") boolean shared,
+      @DefaultValue("0s") Duration lockWait) {
+    /**
+     * Checks the lock wait.
+     *
+     * @param journal the JSON-lines journal file, or null
+     * @param keyFile the journal key's file, or null for the default
+     * @param key the journal key, base64, or null
+     * @param fsync whether each record is forced to the disk
+     * @param failClosed whether a record that cannot be written stops the operation
+     * @param finaliteDetail whether the finalité's free-text detail is journaled
+     * @param shared whether several processes append to the journal at once
+     * @param lockWait how long start-up waits for another process's lock; null for zero
+     */
+    @ConstructorBinding
+    public Audit {
+      if (lockWait == null) {
+        lockWait = Duration.ZERO;
+      }
+      if (lockWait.isNegative()) {
+        throw new IllegalArgumentException("cdap.audit.lock-wait must be zero or positive");
+      }
+    }
+
+    /**
+     * The properties as 0.2.0 had them: an exclusive journal, no wait.
+     *
+     * @param journal the JSON-lines journal file, or null
+     * @param keyFile the journal key's file, or null for the default
+     * @param key the journal key, base64, or null
+     * @param fsync whether each record is forced to the disk
+     * @param failClosed whether a record that cannot be written stops the operation
+     * @param finaliteDetail whether the finalité's free-text detail is journaled
+     */
+    public Audit(
+        Path journal,
+        Path keyFile,
+        String key,
+        boolean fsync,
+        boolean failClosed,
+        boolean finaliteDetail) {
+      this(journal, keyFile, key, fsync, failClosed, finaliteDetail, false, Duration.ZERO);
+    }
+
     @Override
     public String toString() {
       return "Audit[journal="
@@ -139,6 +189,10 @@ public record CdapProperties(
           + failClosed
           + ", finaliteDetail="
           + finaliteDetail
+          + ", shared="
+          + shared
+          + ", lockWait="
+          + lockWait
           + "]";
     }
   }

@@ -178,6 +178,82 @@ class CdapAutoConfigurationTest {
   }
 
   @Test
+  void auditSink_whenSharedByTwoInstances_bothAppendToOneUnbrokenChain() throws Exception {
+    Path journal = dir.resolve("shared.jsonl");
+    Path keyFile = dir.resolve("keys/audit.key");
+    ApplicationContextRunner instance =
+        configured()
+            .withPropertyValues(
+                "cdap.audit.journal=" + journal,
+                "cdap.audit.key-file=" + keyFile,
+                "cdap.audit.shared=true");
+    // Two instances of the application at once, as during a rolling restart on one host.
+    instance.run(
+        first -> {
+          assertThat(first).hasNotFailed();
+          instance.run(
+              second -> {
+                assertThat(second).hasNotFailed();
+                consultDemoDossier(first.getBean(CdapClient.class));
+                consultDemoDossier(second.getBean(CdapClient.class));
+                consultDemoDossier(first.getBean(CdapClient.class));
+              });
+        });
+    var result = net.cdapkit.audit.AuditJournalVerifier.verify(journal, AuditKey.load(keyFile));
+    assertThat(result.intact()).as(result.toString()).isTrue();
+    assertThat(result.records()).isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void auditSink_whenNotSharedAndAnotherInstanceHoldsTheJournal_startupFailsNamingIt() {
+    Path journal = dir.resolve("owned.jsonl");
+    ApplicationContextRunner instance =
+        configured()
+            .withPropertyValues(
+                "cdap.audit.journal=" + journal,
+                "cdap.audit.key-file=" + dir.resolve("keys/audit.key"));
+    instance.run(
+        first ->
+            instance.run(
+                second -> {
+                  assertThat(first).hasNotFailed();
+                  assertThat(second).hasFailed();
+                  assertThat(rootCause(second.getStartupFailure()))
+                      .hasMessageContaining("already open")
+                      .hasMessageContaining("owned.jsonl");
+                }));
+  }
+
+  @Test
+  void auditProperties_bindSharedAndLockWait_andRefuseANegativeWait() {
+    configured()
+        .withPropertyValues("cdap.audit.shared=true", "cdap.audit.lock-wait=30s")
+        .run(
+            context -> {
+              CdapProperties.Audit audit = context.getBean(CdapProperties.class).audit();
+              assertThat(audit.shared()).isTrue();
+              assertThat(audit.lockWait()).isEqualTo(java.time.Duration.ofSeconds(30));
+            });
+    configured()
+        .run(
+            context -> {
+              CdapProperties.Audit audit = context.getBean(CdapProperties.class).audit();
+              assertThat(audit.shared()).isFalse();
+              assertThat(audit.lockWait()).isZero();
+            });
+    configured()
+        .withPropertyValues("cdap.audit.lock-wait=-1s")
+        .run(
+            context ->
+                assertThat(rootCause(context.getStartupFailure()))
+                    .hasMessageContaining("cdap.audit.lock-wait must be zero or positive"));
+    // The constructor of 0.2.0 still builds the same properties.
+    CdapProperties.Audit before = new CdapProperties.Audit(null, null, null, false, true, false);
+    assertThat(before.shared()).isFalse();
+    assertThat(before.lockWait()).isZero();
+  }
+
+  @Test
   void auditSink_whenKeyGivenAsProperty_usesItWithoutAKeyFile() {
     String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
     configured()
