@@ -35,11 +35,14 @@ class ConsultOptionsTest {
     }
   }
 
-  /** A session whose lookups never get an answer, with the client's budget at one minute. */
-  private CafContext cafWhoseLookupHangs() {
+  /**
+   * A session on a server that never answers requests whose path ends with {@code hanging}, with
+   * the client's budget at one minute.
+   */
+  private CdapSession sessionWhere(String hanging) {
     server =
         HostileServer.start(
-            (r, n) -> r.path().endsWith("/dossiers/recherche") ? Reply.hang() : Contract.answer(r));
+            (r, n) -> r.path().endsWith(hanging) ? Reply.hang() : Contract.answer(r));
     return CdapClient.builder()
         .baseUrl(server.baseUrl())
         .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
@@ -47,8 +50,15 @@ class ConsultOptionsTest {
         .retryPolicy(
             RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMinutes(1)))
         .build()
-        .authenticate()
-        .selectCaf("751");
+        .authenticate();
+  }
+
+  private CafContext cafWhoseLookupHangs() {
+    return sessionWhere("/dossiers/recherche").selectCaf("751");
+  }
+
+  private CdapSession sessionWhoseHelpHangs() {
+    return sessionWhere("/aide/fiches");
   }
 
   @Test
@@ -80,21 +90,6 @@ class ConsultOptionsTest {
     assertThatThrownBy(() -> caf.consultDossier(DEMO, SOCIAL, null))
         .isInstanceOf(InvalidInputException.class);
     assertThat(server.count("POST", "/dossiers/recherche")).isEqualTo(lookups);
-  }
-
-  /** A session whose help never answers, with the client's budget at one minute. */
-  private CdapSession sessionWhoseHelpHangs() {
-    server =
-        HostileServer.start(
-            (r, n) -> r.path().endsWith("/aide/fiches") ? Reply.hang() : Contract.answer(r));
-    return CdapClient.builder()
-        .baseUrl(server.baseUrl())
-        .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-        .rateLimit(RateLimit.none())
-        .retryPolicy(
-            RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMinutes(1)))
-        .build()
-        .authenticate();
   }
 
   @Test
