@@ -3,7 +3,6 @@ package net.cdapkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -206,7 +205,7 @@ class EventListenerTest {
                 Await.until(
                     "both calls waiting on one renewal",
                     Duration.ofSeconds(5),
-                    () -> renewalWaiters(session.get()) >= 2);
+                    () -> Renewals.waiters(session.get()) >= 2);
               }
               if ((r.path().endsWith("/synthese") || r.path().endsWith("/resume"))
                   && "Bearer tok_EXEMPLE_0123456789abcdef".equals(r.header("Authorization"))) {
@@ -224,21 +223,6 @@ class EventListenerTest {
     AsyncDossier.join(b);
     assertThat(auths.get()).isEqualTo(2);
     assertThat(listener.lines()).contains("tokenRenewal ok", "tokenRenewal ok joined");
-  }
-
-  /**
-   * How many continuations wait on the session's renewal in flight: one for the call that started
-   * it, one more for each call that joined it (0 when none is under way).
-   */
-  private static int renewalWaiters(CdapSession session) {
-    try {
-      Field renewing = CdapSession.class.getDeclaredField("renewing");
-      renewing.setAccessible(true);
-      CompletableFuture<?> flight = (CompletableFuture<?>) renewing.get(session);
-      return flight == null ? 0 : flight.getNumberOfDependents();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
   }
 
   @Test

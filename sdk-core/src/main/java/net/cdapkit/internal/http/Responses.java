@@ -309,10 +309,16 @@ final class Responses {
   }
 
   static String transportMessage(IOException e, CallContext context) {
-    String what =
-        e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-            ? "Timed out"
-            : "Network failure (" + e.getClass().getSimpleName() + ")";
+    String what;
+    if (e instanceof SocketTimeoutException) {
+      what = "Timed out";
+    } else if (e instanceof InterruptedIOException) {
+      // Okio ends a call whose thread is interrupted with the same type as a call timeout, and
+      // keeps the thread's flag: a caller that was cancelled is told so, not sent after a timeout.
+      what = Thread.currentThread().isInterrupted() ? "Interrupted" : "Timed out";
+    } else {
+      what = "Network failure (" + e.getClass().getSimpleName() + ")";
+    }
     return what + " during " + context.operation();
   }
 

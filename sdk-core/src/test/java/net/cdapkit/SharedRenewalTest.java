@@ -1,0 +1,106 @@
+package net.cdapkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import net.cdapkit.error.TransportException;
+import net.cdapkit.hostile.Contract;
+import net.cdapkit.hostile.HostileServer;
+import net.cdapkit.hostile.HostileServer.Reply;
+import net.cdapkit.model.Finalite;
+import net.cdapkit.model.FinaliteCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token renewal is shared by every call that needs it: what happens to the call that started it
+ * (interrupted, or out of budget) is that call's business, not the others'.
+ */
+class SharedRenewalTest {
+  private static final Finalite SOCIAL = Finalite.of(FinaliteCode.ACCOMPAGNEMENT_SOCIAL);
+  private static final String FIRST = "Bearer tok_EXEMPLE_0123456789abcdef";
+
+  private HostileServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /**
+   * Reads with the first token are told it expired; the renewal answers only once {@code waiters}
+   * calls wait on it, after running {@code meanwhile}.
+   */
+  private Dossier dossier(AtomicReference<CdapSession> session, Runnable meanwhile, int waiters) {
+    AtomicInteger auths = new AtomicInteger();
+    server =
+        HostileServer.start(
+            (r, n) -> {
+              if (r.path().endsWith("/auth/token") && auths.incrementAndGet() > 1) {
+                Await.until(
+                    "the other call waiting on the renewal",
+                    Duration.ofSeconds(5),
+                    () -> Renewals.waiters(session.get()) >= waiters);
+                meanwhile.run();
+                return Reply.json(200, Contract.token("\"tok_EXEMPLE_renewed0123456789\"", "1800"));
+              }
+              if ((r.path().endsWith("/synthese") || r.path().endsWith("/resume"))
+                  && FIRST.equals(r.header("Authorization"))) {
+                return Reply.error(401, "10004");
+              }
+              return Contract.answer(r);
+            });
+    CdapClient client =
+        CdapClient.builder()
+            .baseUrl(server.baseUrl())
+            .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
+            .rateLimit(RateLimit.none())
+            .retryPolicy(
+                RetryPolicy.of(
+                    3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(10)))
+            .build();
+    session.set(client.authenticate());
+    return session.get().selectCaf("751").consultDossier("9900001", SOCIAL);
+  }
+
+  @Test
+  void renewal_whenTheCallThatStartedItIsInterrupted_stillServesTheCallsThatJoinedIt()
+      throws Exception {
+    AtomicReference<CdapSession> session = new AtomicReference<>();
+    AtomicReference<Thread> starter = new AtomicReference<>();
+    Dossier d = dossier(session, () -> starter.get().interrupt(), 1);
+    AtomicReference<Throwable> starterFailure = new AtomicReference<>();
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                d.synthese();
+              } catch (Throwable t) {
+                starterFailure.set(t);
+              }
+            });
+    starter.set(first);
+    first.start();
+    Await.until(
+        "the first call renewing",
+        Duration.ofSeconds(5),
+        () -> server.count("POST", "/auth/token") == 2);
+    CompletableFuture<Object> joined = CompletableFuture.supplyAsync(d::resume);
+
+    Object resume = AsyncDossier.join(joined);
+    first.join();
+
+    assertThat(resume).as("the call that joined the renewal").isNotNull();
+    assertThat(server.count("POST", "/auth/token")).as("one renewal for both").isEqualTo(2);
+    // The interrupted call ends on its next request, typed, and says it was interrupted: a timeout
+    // would send its operator after the server.
+    assertThat(starterFailure.get())
+        .isInstanceOf(TransportException.class)
+        .hasMessageStartingWith("Interrupted during ");
+  }
+}
