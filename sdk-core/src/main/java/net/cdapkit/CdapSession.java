@@ -1,12 +1,9 @@
 package net.cdapkit;
 
-import static java.util.concurrent.TimeUnit.NANOSECONDS;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import net.cdapkit.capability.Action;
 import net.cdapkit.capability.Habilitations;
 import net.cdapkit.capability.Profile;
@@ -15,7 +12,6 @@ import net.cdapkit.capability.Tab;
 import net.cdapkit.error.AuthenticationException;
 import net.cdapkit.error.CapabilityDeniedException;
 import net.cdapkit.error.InvalidInputException;
-import net.cdapkit.error.TransportException;
 import net.cdapkit.event.CdapOperation;
 import net.cdapkit.internal.http.AgentHeader;
 import net.cdapkit.internal.http.ApiCaller;
@@ -387,8 +383,8 @@ public final class CdapSession implements AutoCloseable {
 
   /**
    * Renews the token unless another call already did since {@code stale} was read. One
-   * authentication runs at a time (single flight); a call that finds one running joins it, and
-   * waits for it no longer than its own deadline.
+   * authentication runs at a time (single flight); every call, the one that started it included,
+   * waits for it no longer than its own deadline, and its interrupt ends its own wait only.
    */
   CompletableFuture<SessionToken> renew(
       SessionToken stale, CallEvents call, long deadline, Executor async) {
@@ -408,9 +404,12 @@ public final class CdapSession implements AutoCloseable {
     }
     long started = System.nanoTime();
     if (!joined) {
-      authenticateAgain(stale, deadline, async, flight);
+      // Every waiting call's renewal, so not this call's to end: it runs on OkHttp's threads, for
+      // the longer of this call's budget and the client's; this call waits like any other.
+      long renewalDeadline = Math.max(deadline, client.caller().deadline(null));
+      authenticateAgain(stale, renewalDeadline, client.blockingExecutor(), flight);
     }
-    CompletableFuture<SessionToken> mine = joined ? bounded(flight, deadline, async, call) : flight;
+    CompletableFuture<SessionToken> mine = RenewalWait.bounded(flight, deadline, async, call);
     return mine.whenComplete(
         (fresh, error) -> call.tokenRenewal(System.nanoTime() - started, error == null, joined));
   }
@@ -461,40 +460,5 @@ public final class CdapSession implements AutoCloseable {
                 flight.completeExceptionally(Futures.unwrap(error));
               }
             });
-  }
-
-  /** Another call's renewal, waited for no longer than this call's deadline. */
-  private static CompletableFuture<SessionToken> bounded(
-      CompletableFuture<SessionToken> flight, long deadline, Executor async, CallEvents call) {
-    long remaining = deadline - System.nanoTime();
-    TransportException late =
-        new TransportException(
-            "Timed out waiting for the session's token renewal during "
-                + call.operation().tagName(),
-            null,
-            call.attempts(),
-            null);
-    if (remaining <= 0) {
-      return CompletableFuture.failedFuture(late);
-    }
-    if (async == null) {
-      try {
-        return CompletableFuture.completedFuture(flight.get(remaining, NANOSECONDS));
-      } catch (TimeoutException e) {
-        return CompletableFuture.failedFuture(late);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return CompletableFuture.failedFuture(late);
-      } catch (java.util.concurrent.ExecutionException e) {
-        return CompletableFuture.failedFuture(Futures.unwrap(e));
-      }
-    }
-    return flight
-        .copy()
-        .orTimeout(remaining, NANOSECONDS)
-        .exceptionallyCompose(
-            e ->
-                CompletableFuture.failedFuture(
-                    Futures.unwrap(e) instanceof TimeoutException ? late : Futures.unwrap(e)));
   }
 }

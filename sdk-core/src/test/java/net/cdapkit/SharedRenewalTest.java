@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.cdapkit.error.TransportException;
@@ -102,5 +104,50 @@ class SharedRenewalTest {
     assertThat(starterFailure.get())
         .isInstanceOf(TransportException.class)
         .hasMessageStartingWith("Interrupted during ");
+  }
+
+  @Test
+  void renewal_whenTheCallThatStartedItRunsOutOfBudget_stillServesTheCallsThatJoinedIt()
+      throws Exception {
+    AtomicReference<CdapSession> session = new AtomicReference<>();
+    CountDownLatch starterGaveUp = new CountDownLatch(1);
+    // A slow server: the renewal answers after the hurried call that started it has given up.
+    Dossier d =
+        dossier(
+            session,
+            () -> {
+              try {
+                starterGaveUp.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            1);
+    Dossier hurried = d.withOptions(RequestOptions.defaults().withBudget(Duration.ofMillis(700)));
+    AtomicReference<Throwable> starterFailure = new AtomicReference<>();
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                hurried.synthese();
+              } catch (Throwable t) {
+                starterFailure.set(t);
+              } finally {
+                starterGaveUp.countDown();
+              }
+            });
+    first.start();
+    Await.until(
+        "the first call renewing",
+        Duration.ofSeconds(5),
+        () -> server.count("POST", "/auth/token") == 2);
+    CompletableFuture<Object> joined = CompletableFuture.supplyAsync(d::resume);
+
+    Object resume = AsyncDossier.join(joined);
+    first.join();
+
+    assertThat(resume).as("the call that joined, with ten seconds of budget").isNotNull();
+    assertThat(starterFailure.get()).isInstanceOf(TransportException.class);
+    assertThat(server.count("POST", "/auth/token")).as("one renewal for both").isEqualTo(2);
   }
 }
