@@ -8,9 +8,9 @@ final class Renewals {
   private Renewals() {}
 
   /**
-   * How many continuations wait on the session's renewal in flight: one for each call that joined
-   * it, one more for an asynchronous call that started it (0 when none is under way). A positive
-   * signal that a call is waiting on another's renewal, where a sleep would only hope so.
+   * How many calls wait on the session's renewal in flight, the one that started it included (0
+   * when none is under way). A positive signal that a call is waiting on a renewal, where a sleep
+   * would only hope so.
    */
   static int waiters(CdapSession session) {
     try {

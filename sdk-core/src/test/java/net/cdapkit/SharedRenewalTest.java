@@ -45,7 +45,7 @@ class SharedRenewalTest {
             (r, n) -> {
               if (r.path().endsWith("/auth/token") && auths.incrementAndGet() > 1) {
                 Await.until(
-                    "the other call waiting on the renewal",
+                    "both calls waiting on the renewal",
                     Duration.ofSeconds(5),
                     () -> Renewals.waiters(session.get()) >= waiters);
                 meanwhile.run();
@@ -70,20 +70,28 @@ class SharedRenewalTest {
     return session.get().selectCaf("751").consultDossier("9900001", SOCIAL);
   }
 
-  @Test
-  void renewal_whenTheCallThatStartedItIsInterrupted_stillServesTheCallsThatJoinedIt()
-      throws Exception {
-    AtomicReference<CdapSession> session = new AtomicReference<>();
-    AtomicReference<Thread> starter = new AtomicReference<>();
-    Dossier d = dossier(session, () -> starter.get().interrupt(), 1);
+  /**
+   * How the call that started the renewal ended (null: with a value), and the joined one's value.
+   */
+  private record Outcome(Throwable starterFailure, Object joined) {}
+
+  /**
+   * Runs {@code starting} on a thread of its own ({@code starter} names it); once it has sent the
+   * renewal, {@code joining} on another; then {@code ended} runs when the starting call is over.
+   */
+  private Outcome startThenJoin(
+      Dossier starting, Dossier joining, AtomicReference<Thread> starter, Runnable ended)
+      throws InterruptedException {
     AtomicReference<Throwable> starterFailure = new AtomicReference<>();
     Thread first =
         new Thread(
             () -> {
               try {
-                d.synthese();
+                starting.synthese();
               } catch (Throwable t) {
                 starterFailure.set(t);
+              } finally {
+                ended.run();
               }
             });
     starter.set(first);
@@ -92,16 +100,25 @@ class SharedRenewalTest {
         "the first call renewing",
         Duration.ofSeconds(5),
         () -> server.count("POST", "/auth/token") == 2);
-    CompletableFuture<Object> joined = CompletableFuture.supplyAsync(d::resume);
-
-    Object resume = AsyncDossier.join(joined);
+    Object joined = AsyncDossier.join(CompletableFuture.supplyAsync(joining::resume));
     first.join();
-
-    assertThat(resume).as("the call that joined the renewal").isNotNull();
     assertThat(server.count("POST", "/auth/token")).as("one renewal for both").isEqualTo(2);
-    // The interrupted call ends on its next request, typed, and says it was interrupted: a timeout
-    // would send its operator after the server.
-    assertThat(starterFailure.get())
+    return new Outcome(starterFailure.get(), joined);
+  }
+
+  @Test
+  void renewal_whenTheCallThatStartedItIsInterrupted_stillServesTheCallsThatJoinedIt()
+      throws Exception {
+    AtomicReference<CdapSession> session = new AtomicReference<>();
+    AtomicReference<Thread> starter = new AtomicReference<>();
+    Dossier d = dossier(session, () -> starter.get().interrupt(), 2);
+
+    Outcome outcome = startThenJoin(d, d, starter, () -> {});
+
+    assertThat(outcome.joined()).as("the call that joined the renewal").isNotNull();
+    // The interrupted call ends typed and says it was interrupted: a timeout would send its
+    // operator after the server.
+    assertThat(outcome.starterFailure())
         .isInstanceOf(TransportException.class)
         .hasMessageStartingWith("Interrupted during ");
   }
@@ -122,32 +139,12 @@ class SharedRenewalTest {
                 Thread.currentThread().interrupt();
               }
             },
-            1);
+            2);
     Dossier hurried = d.withOptions(RequestOptions.defaults().withBudget(Duration.ofMillis(700)));
-    AtomicReference<Throwable> starterFailure = new AtomicReference<>();
-    Thread first =
-        new Thread(
-            () -> {
-              try {
-                hurried.synthese();
-              } catch (Throwable t) {
-                starterFailure.set(t);
-              } finally {
-                starterGaveUp.countDown();
-              }
-            });
-    first.start();
-    Await.until(
-        "the first call renewing",
-        Duration.ofSeconds(5),
-        () -> server.count("POST", "/auth/token") == 2);
-    CompletableFuture<Object> joined = CompletableFuture.supplyAsync(d::resume);
 
-    Object resume = AsyncDossier.join(joined);
-    first.join();
+    Outcome outcome = startThenJoin(hurried, d, new AtomicReference<>(), starterGaveUp::countDown);
 
-    assertThat(resume).as("the call that joined, with ten seconds of budget").isNotNull();
-    assertThat(starterFailure.get()).isInstanceOf(TransportException.class);
-    assertThat(server.count("POST", "/auth/token")).as("one renewal for both").isEqualTo(2);
+    assertThat(outcome.joined()).as("the call that joined, with ten seconds of budget").isNotNull();
+    assertThat(outcome.starterFailure()).isInstanceOf(TransportException.class);
   }
 }
