@@ -37,12 +37,7 @@ class CafDenialEventTest {
   /** A T1 session for CAFs 751 and 931, over a server that answers the contract. */
   private CdapSession session() {
     server = HostileServer.start((r, n) -> Contract.answer(r));
-    return CdapClient.builder()
-        .baseUrl(server.baseUrl())
-        .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-        .rateLimit(RateLimit.none())
-        .retryPolicy(
-            RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)))
+    return HostileClients.builder(server, Duration.ofSeconds(5))
         .auditSink(audit)
         .eventListener(listener)
         .build()

@@ -43,14 +43,7 @@ class ConsultOptionsTest {
     server =
         HostileServer.start(
             (r, n) -> r.path().endsWith(hanging) ? Reply.hang() : Contract.answer(r));
-    return CdapClient.builder()
-        .baseUrl(server.baseUrl())
-        .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-        .rateLimit(RateLimit.none())
-        .retryPolicy(
-            RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMinutes(1)))
-        .build()
-        .authenticate();
+    return HostileClients.builder(server, Duration.ofMinutes(1)).build().authenticate();
   }
 
   private CafContext cafWhoseLookupHangs() {

@@ -52,15 +52,7 @@ class EventListenerTest {
   private CdapClient client(
       HostileServer.Handler handler, Function<CdapClient.Builder, CdapClient.Builder> more) {
     server = HostileServer.start(handler);
-    return more.apply(
-            CdapClient.builder()
-                .baseUrl(server.baseUrl())
-                .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-                .rateLimit(RateLimit.none())
-                .retryPolicy(
-                    RetryPolicy.of(
-                        3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)))
-                .eventListener(listener))
+    return more.apply(HostileClients.builder(server, Duration.ofSeconds(5)).eventListener(listener))
         .build();
   }
 

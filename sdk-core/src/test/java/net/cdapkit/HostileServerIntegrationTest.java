@@ -717,14 +717,7 @@ class HostileServerIntegrationTest {
     try (HostileServer server = HostileServer.start(s.handler())) {
       CdapClient client =
           s.config()
-              .apply(
-                  CdapClient.builder()
-                      .baseUrl(server.baseUrl())
-                      .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-                      .rateLimit(RateLimit.none())
-                      .readTimeout(Duration.ofSeconds(1))
-                      .retryPolicy(
-                          RetryPolicy.of(3, Duration.ofMillis(5), Duration.ofMillis(20), BUDGET)))
+              .apply(HostileClients.builder(server, BUDGET).readTimeout(Duration.ofSeconds(1)))
               .build();
       Fixture f = new Fixture(server, client);
       Future<Object> result = runner.submit(() -> s.action().run(f, s.asyncForm()));

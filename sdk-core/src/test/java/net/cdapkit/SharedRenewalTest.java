@@ -57,15 +57,7 @@ class SharedRenewalTest {
               }
               return Contract.answer(r);
             });
-    CdapClient client =
-        CdapClient.builder()
-            .baseUrl(server.baseUrl())
-            .credentials(CredentialsProvider.of("agent-test", "pw-test-123"))
-            .rateLimit(RateLimit.none())
-            .retryPolicy(
-                RetryPolicy.of(
-                    3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(10)))
-            .build();
+    CdapClient client = HostileClients.builder(server, Duration.ofSeconds(10)).build();
     session.set(client.authenticate());
     return session.get().selectCaf("751").consultDossier("9900001", SOCIAL);
   }
